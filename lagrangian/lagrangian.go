@@ -58,13 +58,21 @@ func Activation[T Float](l Lagrangian[T], x []T) []T {
 //
 // With g = ∇L(x) this is the energy of a neuron group (Krotov & Hopfield
 // 2021, Eq. 2), and ∂E/∂g = x. The dot product is accumulated in float64.
+//
+// Where x·g and L(x) both overflow to +Inf (an exponential Lagrangian past
+// the range of T), E is +Inf rather than NaN: E is the convex conjugate
+// L*(g) = sup_y g·y − L(y), which is unbounded once g is.
 func Energy[T Float](l Lagrangian[T], x, g []T) T {
 	checkLen("x", len(x), "g", len(g))
 	var dot float64
 	for i, xi := range x {
 		dot += float64(xi) * float64(g[i])
 	}
-	return T(dot - float64(l.Value(x)))
+	lx := float64(l.Value(x))
+	if math.IsInf(dot, 1) && math.IsInf(lx, 1) {
+		return T(dot)
+	}
+	return T(dot - lx)
 }
 
 // Must returns l, and panics if err is not nil. It is meant for
