@@ -38,7 +38,7 @@ func (l *Tanh[T]) Value(x []T) T {
 func (l *Tanh[T]) ActivationTo(dst, x []T) {
 	checkLen("dst", len(dst), "x", len(x))
 	for i, xi := range x {
-		dst[i] = T(math.Tanh(l.beta*float64(xi)))
+		dst[i] = T(math.Tanh(l.beta * float64(xi)))
 	}
 }
 
