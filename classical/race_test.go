@@ -1,0 +1,5 @@
+//go:build race
+
+package classical
+
+const raceEnabled = true
