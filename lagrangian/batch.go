@@ -24,20 +24,25 @@ func numRows(n, cols int) int {
 	return n / cols
 }
 
-func forRows(rows, cols int, fn func(r0, r1 int)) {
-	parallel.For(rows, max(1, batchGrain/cols), fn)
-}
+// grainRows is the number of rows below which a batch is not split.
+func grainRows(cols int) int { return max(1, batchGrain/cols) }
 
 // ValuesTo writes L of each row of x into dst, which must have one element
 // per row.
 func ValuesTo[T Float](dst []T, l Lagrangian[T], x []T, cols int) {
 	rows := numRows(len(x), cols)
 	checkLen("dst", len(dst), "rows of x", rows)
-	forRows(rows, cols, func(r0, r1 int) {
-		for r := r0; r < r1; r++ {
-			dst[r] = l.Value(x[r*cols : (r+1)*cols])
-		}
-	})
+	if grain := grainRows(cols); rows >= 2*grain {
+		parallel.For(rows, grain, func(r0, r1 int) { valueRows(dst, l, x, nil, cols, r0, r1) })
+		return
+	}
+	valueRows(dst, l, x, nil, cols, 0, rows)
+}
+
+func valueRows[T Float](dst []T, l Lagrangian[T], x, _ []T, cols, r0, r1 int) {
+	for r := r0; r < r1; r++ {
+		dst[r] = l.Value(x[r*cols : (r+1)*cols])
+	}
 }
 
 // ActivationsTo writes the activation of each row of x into the same row
@@ -45,11 +50,17 @@ func ValuesTo[T Float](dst []T, l Lagrangian[T], x []T, cols int) {
 func ActivationsTo[T Float](dst []T, l Lagrangian[T], x []T, cols int) {
 	rows := numRows(len(x), cols)
 	checkLen("dst", len(dst), "x", len(x))
-	forRows(rows, cols, func(r0, r1 int) {
-		for r := r0; r < r1; r++ {
-			l.ActivationTo(dst[r*cols:(r+1)*cols], x[r*cols:(r+1)*cols])
-		}
-	})
+	if grain := grainRows(cols); rows >= 2*grain {
+		parallel.For(rows, grain, func(r0, r1 int) { activationRows(dst, l, x, nil, cols, r0, r1) })
+		return
+	}
+	activationRows(dst, l, x, nil, cols, 0, rows)
+}
+
+func activationRows[T Float](dst []T, l Lagrangian[T], x, _ []T, cols, r0, r1 int) {
+	for r := r0; r < r1; r++ {
+		l.ActivationTo(dst[r*cols:(r+1)*cols], x[r*cols:(r+1)*cols])
+	}
 }
 
 // EnergiesTo writes the Legendre energy x·g − L(x) of each row pair of x
@@ -58,9 +69,15 @@ func EnergiesTo[T Float](dst []T, l Lagrangian[T], x, g []T, cols int) {
 	rows := numRows(len(x), cols)
 	checkLen("g", len(g), "x", len(x))
 	checkLen("dst", len(dst), "rows of x", rows)
-	forRows(rows, cols, func(r0, r1 int) {
-		for r := r0; r < r1; r++ {
-			dst[r] = Energy(l, x[r*cols:(r+1)*cols], g[r*cols:(r+1)*cols])
-		}
-	})
+	if grain := grainRows(cols); rows >= 2*grain {
+		parallel.For(rows, grain, func(r0, r1 int) { energyRows(dst, l, x, g, cols, r0, r1) })
+		return
+	}
+	energyRows(dst, l, x, g, cols, 0, rows)
+}
+
+func energyRows[T Float](dst []T, l Lagrangian[T], x, g []T, cols, r0, r1 int) {
+	for r := r0; r < r1; r++ {
+		dst[r] = Energy(l, x[r*cols:(r+1)*cols], g[r*cols:(r+1)*cols])
+	}
 }

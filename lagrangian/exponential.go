@@ -1,6 +1,10 @@
 package lagrangian
 
-import "math"
+import (
+	"math"
+
+	"github.com/gohopfield/hopfield/internal/vmath"
+)
 
 // Exponential is L(x) = (1/β) Σ e^{βxᵢ}, with activation gᵢ = e^{βxᵢ} and
 // Hessian diag(β e^{βx}). Value and activation overflow to +Inf only where
@@ -33,6 +37,10 @@ func (l *Exponential[T]) Value(x []T) T {
 // ActivationTo writes e^{βx} into dst.
 func (l *Exponential[T]) ActivationTo(dst, x []T) {
 	checkLen("dst", len(dst), "x", len(x))
+	if x32, ok := asFloat32(x); ok {
+		vmath.ExpTo(any(dst).([]float32), x32, float32(l.beta), 0)
+		return
+	}
 	for i, xi := range x {
 		dst[i] = T(math.Exp(l.beta * float64(xi)))
 	}

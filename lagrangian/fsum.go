@@ -1,6 +1,10 @@
 package lagrangian
 
-import "math"
+import (
+	"math"
+
+	"github.com/gohopfield/hopfield/internal/vmath"
+)
 
 // The memory-neuron functions of dense associative memories (Krotov &
 // Hopfield 2016; Demircigil et al. 2017) as Lagrangians L(x) = Σ F(xᵢ), so
@@ -146,6 +150,14 @@ func (l *ExpSum[T]) Value(x []T) T {
 // ActivationTo writes β e^{βx} into dst.
 func (l *ExpSum[T]) ActivationTo(dst, x []T) {
 	checkLen("dst", len(dst), "x", len(x))
+	if x32, ok := asFloat32(x); ok {
+		d32 := any(dst).([]float32)
+		vmath.ExpTo(d32, x32, float32(l.beta), 0)
+		for i := range d32 {
+			d32[i] *= float32(l.beta)
+		}
+		return
+	}
 	for i, xi := range x {
 		dst[i] = T(l.beta * math.Exp(l.beta*float64(xi)))
 	}

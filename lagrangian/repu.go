@@ -53,7 +53,10 @@ func (l *RePU[T]) ActivationTo(dst, x []T) {
 		}
 	case 2:
 		for i, xi := range x {
-			dst[i] = T(relu(float64(xi)))
+			if xi < 0 {
+				xi = 0
+			}
+			dst[i] = xi
 		}
 	default:
 		for i, xi := range x {

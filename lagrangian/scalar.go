@@ -86,6 +86,9 @@ func powInt(x float64, n int) float64 {
 // maxOf returns the largest element of x, NaN if any element is NaN, and
 // −Inf for an empty slice.
 func maxOf[T Float](x []T) float64 {
+	if x32, ok := asFloat32(x); ok {
+		return max32(x32)
+	}
 	m := math.Inf(-1)
 	for _, xi := range x {
 		f := float64(xi)

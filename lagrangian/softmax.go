@@ -134,6 +134,10 @@ func softmaxTo[T Float](dst []T, beta float64, x []T, ghost float64) {
 		}
 		return
 	}
+	if x32, ok := asFloat32(x); ok {
+		softmaxTo32(any(dst).([]float32), beta, x32, ghost, m)
+		return
+	}
 	s := math.Exp(beta * (ghost - m))
 	for i, xi := range x {
 		e := math.Exp(beta * (float64(xi) - m))

@@ -37,6 +37,10 @@ func (l *Tanh[T]) Value(x []T) T {
 // ActivationTo writes tanh(βx) into dst.
 func (l *Tanh[T]) ActivationTo(dst, x []T) {
 	checkLen("dst", len(dst), "x", len(x))
+	if x32, ok := asFloat32(x); ok {
+		tanhTo32(any(dst).([]float32), float32(l.beta), x32)
+		return
+	}
 	for i, xi := range x {
 		dst[i] = T(math.Tanh(l.beta * float64(xi)))
 	}
@@ -84,6 +88,10 @@ func (l *Sigmoid[T]) Value(x []T) T {
 // ActivationTo writes the logistic function of βx into dst.
 func (l *Sigmoid[T]) ActivationTo(dst, x []T) {
 	checkLen("dst", len(dst), "x", len(x))
+	if x32, ok := asFloat32(x); ok {
+		logisticTo32(any(dst).([]float32), float32(l.beta), x32)
+		return
+	}
 	for i, xi := range x {
 		dst[i] = T(logistic(l.beta * float64(xi)))
 	}
