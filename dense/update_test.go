@@ -408,3 +408,70 @@ func TestSweepAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeDegree covers degrees whose terms exceed 2⁵³, where the table
+// sums round: ΔEᵢ must match the exact value to float64 accuracy relative
+// to the largest term, and decisions must agree wherever the exact
+// bracket is not within that rounding of zero.
+func TestLargeDegree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 21))
+	for _, f := range []Function{Polynomial(12), RectifiedPolynomial(15), Polynomial(40)} {
+		const n, k = 60, 50
+		pats := randomPatterns(rng, k, n)
+		m := mustMemory(t, n, f, pats)
+		probe := noisy(rng, pats[0], 12)
+		s, err := m.NewState(probe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scale := bigFloat(refF(f, n+2)) * k
+		for i := range n {
+			want := bigFloat(refDiffPoly(f, pats, probe, i))
+			got := s.EnergyDiff(i)
+			if math.Abs(got-want) > 1e-13*scale {
+				t.Fatalf("%v: EnergyDiff(%d) = %v, want %v", f, i, got, want)
+			}
+			if math.Abs(want) > 1e-13*scale {
+				if ws := refSign(f, pats, probe, i); (got > 0) != (ws > 0) {
+					t.Fatalf("%v unit %d: sign differs", f, i)
+				}
+			}
+		}
+		if _, err := m.Retrieve(make([]int8, n), probe, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLogEnergyDiffAfterFlips checks the log-domain quantities of the
+// exponential after many incremental flips, which move the largest overlap.
+func TestLogEnergyDiffAfterFlips(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 22))
+	const n, k = 200, 70
+	pats := randomPatterns(rng, k, n)
+	m := mustMemory(t, n, Exponential(2), pats)
+	s, err := m.NewState(noisy(rng, pats[5], 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 4 {
+		for range 40 {
+			s.Flip(rng.IntN(n))
+		}
+		sigma := s.Sigma(nil)
+		var terms []float64
+		for _, xi := range pats {
+			terms = append(terms, 2*float64(dot(xi, sigma)))
+		}
+		if sign, l := s.LogEnergy(); sign != -1 || math.Abs(l-logSumExp(terms)) > 1e-9*math.Abs(l) {
+			t.Fatalf("round %d: LogEnergy = (%d, %v), want (−1, %v)", round, sign, l, logSumExp(terms))
+		}
+		for i := range n {
+			gs, gl := s.LogEnergyDiff(i)
+			ws, wl := refDiffExp(2, pats, sigma, i)
+			if gs != ws || math.Abs(gl-wl) > 1e-9*math.Max(1, math.Abs(wl)) {
+				t.Fatalf("round %d unit %d: (%d, %v), want (%d, %v)", round, i, gs, gl, ws, wl)
+			}
+		}
+	}
+}
