@@ -89,7 +89,7 @@ func TestTSPValidTourPenalties(t *testing.T) {
 			t.Errorf("global term %v, want %v", e.Global, want)
 		}
 		got, ok := DecodeTour(n, v)
-		if !ok || Hamming8(got, tour) {
+		if !ok || toursDiffer(got, tour) {
 			t.Errorf("DecodeTour = %v %v, want %v", got, ok, tour)
 		}
 	}
@@ -106,7 +106,7 @@ func TestTSPValidTourPenalties(t *testing.T) {
 	}
 }
 
-func Hamming8(a, b []int) bool {
+func toursDiffer(a, b []int) bool {
 	for i := range a {
 		if a[i] != b[i] {
 			return true
