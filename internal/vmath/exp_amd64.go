@@ -9,3 +9,15 @@ var useAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 //
 //go:noescape
 func expAVX2(dst, src *float32, n int, a, c float32, table *[14][8]float32)
+
+// dotRowsAVX2 writes the dot products of rows rows of x (stride ld
+// elements) with q over the first n elements (n a positive multiple of 8).
+//
+//go:noescape
+func dotRowsAVX2(dst, x *float32, rows, ld int, q *float32, n int)
+
+// addWeightedRowsAVX2 adds Σᵢ w[i]·x[i·ld + j] to acc[j] for j < n (n a
+// positive multiple of 8) and i < rows (rows ≥ 1).
+//
+//go:noescape
+func addWeightedRowsAVX2(acc, x *float32, rows, ld int, w *float32, n int)

@@ -1,0 +1,128 @@
+#include "textflag.h"
+
+// func dotRowsAVX2(dst, x *float32, rows, ld int, q *float32, n int)
+TEXT ·dotRowsAVX2(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), DI
+	MOVQ x+8(FP), SI
+	MOVQ rows+16(FP), R8
+	MOVQ ld+24(FP), R9
+	SHLQ $2, R9
+	MOVQ q+32(FP), DX
+	MOVQ n+40(FP), R10
+
+row:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	MOVQ SI, AX
+	MOVQ DX, BX
+	MOVQ R10, CX
+	CMPQ CX, $32
+	JL   tail
+
+loop32:
+	VMOVUPS (AX), Y4
+	VMOVUPS 32(AX), Y5
+	VMOVUPS 64(AX), Y6
+	VMOVUPS 96(AX), Y7
+	VFMADD231PS (BX), Y4, Y0
+	VFMADD231PS 32(BX), Y5, Y1
+	VFMADD231PS 64(BX), Y6, Y2
+	VFMADD231PS 96(BX), Y7, Y3
+	ADDQ $128, AX
+	ADDQ $128, BX
+	SUBQ $32, CX
+	CMPQ CX, $32
+	JGE  loop32
+
+tail:
+	TESTQ CX, CX
+	JZ    reduce
+	VMOVUPS (AX), Y4
+	VFMADD231PS (BX), Y4, Y0
+	ADDQ $32, AX
+	ADDQ $32, BX
+	SUBQ $8, CX
+	JMP  tail
+
+reduce:
+	VADDPS Y1, Y0, Y0
+	VADDPS Y3, Y2, Y2
+	VADDPS Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS X1, X0, X0
+	VHADDPS X0, X0, X0
+	VHADDPS X0, X0, X0
+	VMOVSS X0, (DI)
+	ADDQ $4, DI
+	ADDQ R9, SI
+	DECQ R8
+	JNZ  row
+	VZEROUPPER
+	RET
+
+// func addWeightedRowsAVX2(acc, x *float32, rows, ld int, w *float32, n int)
+TEXT ·addWeightedRowsAVX2(SB), NOSPLIT, $0-48
+	MOVQ acc+0(FP), DI
+	MOVQ x+8(FP), SI
+	MOVQ rows+16(FP), R8
+	MOVQ ld+24(FP), R9
+	SHLQ $2, R9
+	MOVQ w+32(FP), DX
+	MOVQ n+40(FP), R10
+
+tile32:
+	CMPQ R10, $32
+	JL   tile8
+	VMOVUPS (DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	MOVQ SI, AX
+	MOVQ DX, BX
+	MOVQ R8, CX
+
+rows32:
+	VBROADCASTSS (BX), Y4
+	VFMADD231PS (AX), Y4, Y0
+	VFMADD231PS 32(AX), Y4, Y1
+	VFMADD231PS 64(AX), Y4, Y2
+	VFMADD231PS 96(AX), Y4, Y3
+	ADDQ $4, BX
+	ADDQ R9, AX
+	DECQ CX
+	JNZ  rows32
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	ADDQ $128, DI
+	ADDQ $128, SI
+	SUBQ $32, R10
+	JMP  tile32
+
+tile8:
+	TESTQ R10, R10
+	JZ    done
+	VMOVUPS (DI), Y0
+	MOVQ SI, AX
+	MOVQ DX, BX
+	MOVQ R8, CX
+
+rows8:
+	VBROADCASTSS (BX), Y4
+	VFMADD231PS (AX), Y4, Y0
+	ADDQ $4, BX
+	ADDQ R9, AX
+	DECQ CX
+	JNZ  rows8
+	VMOVUPS Y0, (DI)
+	ADDQ $32, DI
+	ADDQ $32, SI
+	SUBQ $8, R10
+	JMP  tile8
+
+done:
+	VZEROUPPER
+	RET
