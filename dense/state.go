@@ -77,35 +77,66 @@ func (s *State) padCode() int32 {
 }
 
 // recount computes all overlaps from scratch. For each block of 64 patterns
-// it counts, for every pattern, the units where pattern and state disagree,
-// adding the N disagreement words into 64 bit-sliced counters (plane p holds
-// bit p of each count), which is a few word operations per unit.
+// it counts, for every pattern, the units where pattern and state disagree:
+// the N disagreement words are summed bitwise into vertical counters by a
+// carry-save adder tree (Harley & Seal's scheme), sixteen words at a time
+// into ones, twos, fours and eights, whose carries of weight 16 ripple into
+// higher planes. That is about two word operations per unit and block.
 func (s *State) recount() {
 	m := s.mem
 	n := m.n
-	var planes [32]uint64
-	np := bits.Len(uint(n))
+	var hi [32]uint64 // planes of weight 16, 32, 64, …
 	pad := s.padCode()
 	s.top = math.MinInt32
 	for w := range m.words() {
-		clear(planes[:np])
-		for i, v := range s.sigma {
-			x := m.cols[i*m.stride+w] ^ signMask(v)
-			for p := 0; x != 0; p++ {
-				carry := planes[p] & x
-				planes[p] ^= x
-				x = carry
+		var ones, twos, fours, eights uint64
+		clear(hi[:])
+		col := m.cols[w:]
+		disagree := func(i int) uint64 { return col[i*m.stride] ^ signMask(s.sigma[i]) }
+		i := 0
+		for ; i+16 <= n; i += 16 {
+			var twosA, twosB, foursA, foursB, eightsA, eightsB, sixteens uint64
+			ones, twosA = csa(ones, disagree(i), disagree(i+1))
+			ones, twosB = csa(ones, disagree(i+2), disagree(i+3))
+			twos, foursA = csa(twos, twosA, twosB)
+			ones, twosA = csa(ones, disagree(i+4), disagree(i+5))
+			ones, twosB = csa(ones, disagree(i+6), disagree(i+7))
+			twos, foursB = csa(twos, twosA, twosB)
+			fours, eightsA = csa(fours, foursA, foursB)
+			ones, twosA = csa(ones, disagree(i+8), disagree(i+9))
+			ones, twosB = csa(ones, disagree(i+10), disagree(i+11))
+			twos, foursA = csa(twos, twosA, twosB)
+			ones, twosA = csa(ones, disagree(i+12), disagree(i+13))
+			ones, twosB = csa(ones, disagree(i+14), disagree(i+15))
+			twos, foursB = csa(twos, twosA, twosB)
+			fours, eightsB = csa(fours, foursA, foursB)
+			eights, sixteens = csa(eights, eightsA, eightsB)
+			for p := 0; sixteens != 0; p++ {
+				hi[p], sixteens = hi[p]^sixteens, hi[p]&sixteens
 			}
 		}
+		for ; i < n; i++ {
+			// The remaining units ripple through all planes.
+			x := disagree(i)
+			ones, x = ones^x, ones&x
+			twos, x = twos^x, twos&x
+			fours, x = fours^x, fours&x
+			eights, x = eights^x, eights&x
+			for p := 0; x != 0; p++ {
+				hi[p], x = hi[p]^x, hi[p]&x
+			}
+		}
+		np := bits.Len(uint(n >> 4))
 		for b := range 64 {
 			mu := 64*w + b
 			if mu >= m.k {
 				s.code[mu] = pad
 				continue
 			}
-			d := 0
+			d := int(ones>>uint(b)&1) | int(twos>>uint(b)&1)<<1 |
+				int(fours>>uint(b)&1)<<2 | int(eights>>uint(b)&1)<<3
 			for p := range np {
-				d |= int(planes[p]>>uint(b)&1) << uint(p)
+				d |= int(hi[p]>>uint(b)&1) << uint(p+4)
 			}
 			c := int32(4*n - 4*d) // 2(m+N) with m = N − 2d
 			s.code[mu] = c
@@ -113,6 +144,13 @@ func (s *State) recount() {
 		}
 	}
 	s.sums()
+}
+
+// csa is a carry-save adder: the bitwise sum of a, b and c as a sum word
+// and a carry word of twice the weight.
+func csa(a, b, c uint64) (sum, carry uint64) {
+	u := a ^ b
+	return u ^ c, (a & b) | (u & c)
 }
 
 // sums recomputes the total weight Σμ e^{β(mμ−M)} for Exp.
