@@ -54,13 +54,33 @@ func expShifted[T Float](dst, s []T, beta, c float64) {
 	}
 }
 
-// maxOf returns the largest element of s (−Inf when empty).
+// maxOf returns the largest element of s (−Inf when empty), with four
+// running maxima to shorten the dependency chain. Scores are never NaN:
+// patterns and queries are checked finite.
 func maxOf[T Float](s []T) float64 {
-	m := math.Inf(-1)
-	for _, v := range s {
-		m = math.Max(m, float64(v))
+	inf := T(math.Inf(-1))
+	m0, m1, m2, m3 := inf, inf, inf, inf
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		if s[i] > m0 {
+			m0 = s[i]
+		}
+		if s[i+1] > m1 {
+			m1 = s[i+1]
+		}
+		if s[i+2] > m2 {
+			m2 = s[i+2]
+		}
+		if s[i+3] > m3 {
+			m3 = s[i+3]
+		}
 	}
-	return m
+	for ; i < len(s); i++ {
+		if s[i] > m0 {
+			m0 = s[i]
+		}
+	}
+	return float64(max(max(m0, m1), max(m2, m3)))
 }
 
 // sumOf returns Σs in float64.

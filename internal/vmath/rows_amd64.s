@@ -10,6 +10,73 @@ TEXT ·dotRowsAVX2(SB), NOSPLIT, $0-48
 	MOVQ q+32(FP), DX
 	MOVQ n+40(FP), R10
 
+	// Four rows at a time: each 8-wide slice of q is loaded once for
+	// four rows, two accumulators per row hide the FMA latency, and the
+	// four sums are reduced together.
+	LEAQ (R9)(R9*2), R11          // 3·ld in bytes
+
+block4:
+	CMPQ R8, $4
+	JL   single
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	MOVQ SI, AX
+	MOVQ DX, BX
+	MOVQ R10, CX
+
+cols16:
+	CMPQ CX, $16
+	JL   cols8
+	VMOVUPS (BX), Y8
+	VMOVUPS 32(BX), Y9
+	VFMADD231PS (AX), Y8, Y0
+	VFMADD231PS (AX)(R9*1), Y8, Y1
+	VFMADD231PS (AX)(R9*2), Y8, Y2
+	VFMADD231PS (AX)(R11*1), Y8, Y3
+	VFMADD231PS 32(AX), Y9, Y4
+	VFMADD231PS 32(AX)(R9*1), Y9, Y5
+	VFMADD231PS 32(AX)(R9*2), Y9, Y6
+	VFMADD231PS 32(AX)(R11*1), Y9, Y7
+	ADDQ $64, AX
+	ADDQ $64, BX
+	SUBQ $16, CX
+	JMP  cols16
+
+cols8:
+	TESTQ CX, CX
+	JZ    reduce4
+	VMOVUPS (BX), Y8
+	VFMADD231PS (AX), Y8, Y0
+	VFMADD231PS (AX)(R9*1), Y8, Y1
+	VFMADD231PS (AX)(R9*2), Y8, Y2
+	VFMADD231PS (AX)(R11*1), Y8, Y3
+
+reduce4:
+	VADDPS Y4, Y0, Y0
+	VADDPS Y5, Y1, Y1
+	VADDPS Y6, Y2, Y2
+	VADDPS Y7, Y3, Y3
+	VHADDPS Y1, Y0, Y0            // row 0 and 1 pair sums
+	VHADDPS Y3, Y2, Y2            // row 2 and 3 pair sums
+	VHADDPS Y2, Y0, Y0            // per 128-bit lane: rows 0, 1, 2, 3
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS X1, X0, X0
+	VMOVUPS X0, (DI)
+	ADDQ $16, DI
+	LEAQ (SI)(R9*4), SI
+	SUBQ $4, R8
+	JMP  block4
+
+single:
+	TESTQ R8, R8
+	JZ    done
+
 row:
 	VXORPS Y0, Y0, Y0
 	VXORPS Y1, Y1, Y1
@@ -59,6 +126,8 @@ reduce:
 	ADDQ R9, SI
 	DECQ R8
 	JNZ  row
+
+done:
 	VZEROUPPER
 	RET
 
@@ -79,20 +148,46 @@ tile32:
 	VMOVUPS 32(DI), Y1
 	VMOVUPS 64(DI), Y2
 	VMOVUPS 96(DI), Y3
+	VXORPS Y5, Y5, Y5             // a second set of sums for odd rows
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
 	MOVQ SI, AX
 	MOVQ DX, BX
 	MOVQ R8, CX
 
+rows32x2:
+	CMPQ CX, $2
+	JL   rows32
+	VBROADCASTSS (BX), Y4
+	VBROADCASTSS 4(BX), Y9
+	VFMADD231PS (AX), Y4, Y0
+	VFMADD231PS 32(AX), Y4, Y1
+	VFMADD231PS 64(AX), Y4, Y2
+	VFMADD231PS 96(AX), Y4, Y3
+	VFMADD231PS (AX)(R9*1), Y9, Y5
+	VFMADD231PS 32(AX)(R9*1), Y9, Y6
+	VFMADD231PS 64(AX)(R9*1), Y9, Y7
+	VFMADD231PS 96(AX)(R9*1), Y9, Y8
+	ADDQ $8, BX
+	LEAQ (AX)(R9*2), AX
+	SUBQ $2, CX
+	JMP  rows32x2
+
 rows32:
+	TESTQ CX, CX
+	JZ    store32
 	VBROADCASTSS (BX), Y4
 	VFMADD231PS (AX), Y4, Y0
 	VFMADD231PS 32(AX), Y4, Y1
 	VFMADD231PS 64(AX), Y4, Y2
 	VFMADD231PS 96(AX), Y4, Y3
-	ADDQ $4, BX
-	ADDQ R9, AX
-	DECQ CX
-	JNZ  rows32
+
+store32:
+	VADDPS Y5, Y0, Y0
+	VADDPS Y6, Y1, Y1
+	VADDPS Y7, Y2, Y2
+	VADDPS Y8, Y3, Y3
 	VMOVUPS Y0, (DI)
 	VMOVUPS Y1, 32(DI)
 	VMOVUPS Y2, 64(DI)
