@@ -80,7 +80,7 @@ func (mem *Memory[T]) Retrieve(dst, queries []T, beta float64, s *Settings, res 
 	excl := ws.exclusion(mem.m, set.Exclude)
 
 	if steps == 1 {
-		mem.pass(ws, dst, queries, b, beta, excl, true)
+		mem.pass(ws, dst, queries, b, beta, excl, sumValues)
 		for i := range b {
 			res.Steps[i], res.Converged[i] = 1, false
 		}
@@ -119,7 +119,7 @@ func (mem *Memory[T]) iterate(ws *workspace[T], dst, queries []T, b int, beta fl
 			copy(cur[k*d:(k+1)*d], dst[i*d:(i+1)*d])
 		}
 		na := len(active)
-		mem.pass(ws, next[:na*d], cur[:na*d], na, beta, excl, true)
+		mem.pass(ws, next[:na*d], cur[:na*d], na, beta, excl, sumValues)
 		kept := active[:0]
 		for k, i := range active {
 			moved := dist(next[k*d:(k+1)*d], cur[k*d:(k+1)*d])
@@ -138,23 +138,25 @@ func (mem *Memory[T]) iterate(ws *workspace[T], dst, queries []T, b int, beta fl
 // energies writes E(ξ) = −lse(β, Xξ) + ½ξᵀξ + β⁻¹ log M + ½ max‖xᵢ‖² of
 // each of the b states into dst, M counting the patterns not excluded.
 func (mem *Memory[T]) energies(ws *workspace[T], dst []float64, states []T, b int, beta float64, excl []bool) {
-	mem.pass(ws, nil, states, b, beta, excl, false)
-	lse := ws.lse[:b]
+	mem.pass(ws, nil, states, b, beta, excl, sumNone)
+	for i := range b {
+		dst[i] = mem.energyFromLSE(ws.lse[i], beta, states[i*mem.d:(i+1)*mem.d], excl)
+	}
+}
+
+// energyFromLSE completes the energy of state ξ from lse(β, Xξ).
+func (mem *Memory[T]) energyFromLSE(lse, beta float64, state []T, excl []bool) float64 {
 	m := mem.m
 	for _, e := range excl {
 		if e {
 			m--
 		}
 	}
-	c := math.Log(float64(m))/beta + mem.maxNorm2/2
-	for i := range b {
-		xi := states[i*mem.d : (i+1)*mem.d]
-		var n2 float64
-		for _, v := range xi {
-			n2 += float64(v) * float64(v)
-		}
-		dst[i] = -lse[i] + n2/2 + c
+	var n2 float64
+	for _, v := range state {
+		n2 += float64(v) * float64(v)
 	}
+	return -lse + n2/2 + math.Log(float64(m))/beta + mem.maxNorm2/2
 }
 
 // checkQueries validates a batch of queries and the settings, and returns
@@ -233,48 +235,60 @@ const chunkRows = 256
 // below which a pass runs on the calling goroutine.
 const parallelWork = 1 << 21
 
+// summand says what a pass sums with the softmax weights.
+type summand int
+
+const (
+	sumNone   summand = iota // only the maximum and normaliser (energies)
+	sumValues                // the values: the retrieval update
+	sumKeys                  // the keys: the energy gradient of a hetero memory
+)
+
 // pass streams over the stored patterns once. For each of the b states
 // it computes the scores zᵢ = xᵢ·ξ, the running maximum and normaliser of
-// e^{βzᵢ}, and (when accumulate) the weighted sum Σ e^{β(zᵢ−max)} vᵢ, so
+// e^{βzᵢ}, and the weighted sum Σ e^{β(zᵢ−max)} vᵢ (what sums says), so
 // that out = softmax(βz)ᵀV without holding more than one chunk of scores
 // (streaming softmax). It also leaves lse(β, z) of each state in ws.lse.
 // Work is split over ranges of patterns across goroutines, whose partial
 // maxima, normalisers and sums are merged at the end.
-func (mem *Memory[T]) pass(ws *workspace[T], out, states []T, b int, beta float64, excl []bool, accumulate bool) {
-	dv := mem.dv
+func (mem *Memory[T]) pass(ws *workspace[T], out, states []T, b int, beta float64, excl []bool, sums summand) {
+	width := mem.dv
+	if sums == sumKeys {
+		width = mem.d
+	}
 	workers := 1
 	if b*mem.m*mem.d >= parallelWork {
 		workers = min(runtime.GOMAXPROCS(0), (mem.m+chunkRows-1)/chunkRows)
 	}
-	parts := ws.partials(workers, b, dv, accumulate)
+	parts := ws.partials(workers, b, width, sums != sumNone)
 	if workers == 1 {
-		mem.passRange(parts[0], ws.scores(0), states, b, beta, excl, 0, mem.m, accumulate)
+		mem.passRange(parts[0], ws.scores(0), states, b, beta, excl, 0, mem.m, sums)
 	} else {
 		parallel.For(workers, 1, func(w0, w1 int) {
 			for w := w0; w < w1; w++ {
 				lo, hi := w*mem.m/workers, (w+1)*mem.m/workers
-				mem.passRange(parts[w], ws.scores(w), states, b, beta, excl, lo, hi, accumulate)
+				mem.passRange(parts[w], ws.scores(w), states, b, beta, excl, lo, hi, sums)
 			}
 		})
 	}
 	p0 := parts[0]
 	for _, p := range parts[1:] {
-		p0.merge(p, beta, accumulate)
+		p0.merge(p, beta)
 	}
 	for i := range b {
 		ws.lse[i] = p0.max[i] + math.Log(p0.sum[i])/beta
 	}
-	if accumulate {
+	if sums != sumNone {
 		for i := range b {
-			o := out[i*dv : (i+1)*dv]
-			copy(o, p0.acc[i*dv:(i+1)*dv])
+			o := out[i*width : (i+1)*width]
+			copy(o, p0.acc[i*width:(i+1)*width])
 			scale(o, 1/p0.sum[i])
 		}
 	}
 }
 
 // passRange runs the streaming softmax over patterns [lo, hi).
-func (mem *Memory[T]) passRange(p *partial[T], scores []T, states []T, b int, beta float64, excl []bool, lo, hi int, accumulate bool) {
+func (mem *Memory[T]) passRange(p *partial[T], scores []T, states []T, b int, beta float64, excl []bool, lo, hi int, sums summand) {
 	d, dv := mem.d, mem.dv
 	row := 0
 	for _, blk := range mem.blocks {
@@ -283,9 +297,12 @@ func (mem *Memory[T]) passRange(p *partial[T], scores []T, states []T, b int, be
 			n := min(chunkRows, bHi-c)
 			r := c - row
 			keys := blk.keys[r*d : (r+n)*d]
-			vals := keys
-			if mem.hetero {
+			var vals []T
+			switch {
+			case sums == sumValues && mem.hetero:
 				vals = blk.values[r*dv : (r+n)*dv]
+			case sums != sumNone:
+				vals = keys
 			}
 			s := scores[:n]
 			for i := range b {
@@ -297,7 +314,7 @@ func (mem *Memory[T]) passRange(p *partial[T], scores []T, states []T, b int, be
 						}
 					}
 				}
-				p.add(i, s, vals, beta, accumulate)
+				p.add(i, s, vals, beta)
 			}
 		}
 		row += blk.rows
@@ -308,65 +325,70 @@ func (mem *Memory[T]) passRange(p *partial[T], scores []T, states []T, b int, be
 }
 
 // partial is the running state of the streaming softmax for b queries:
-// the maximum score, Σ e^{β(z − max)} and Σ e^{β(z − max)} vᵢ.
+// the maximum score, Σ e^{β(z − max)} and, when acc is in use,
+// Σ e^{β(z − max)} vᵢ.
 type partial[T Float] struct {
 	max, sum []float64
-	acc      []T
-	dv       int
+	acc      []T // b×width, or empty
+	width    int
 }
 
-func (p *partial[T]) reset(b, dv int, accumulate bool) {
-	p.dv = dv
+func (p *partial[T]) reset(b, width int, accumulate bool) {
+	p.width = width
 	p.max = resize(p.max, b)
 	p.sum = resize(p.sum, b)
 	for i := range b {
 		p.max[i], p.sum[i] = math.Inf(-1), 0
 	}
+	p.acc = p.acc[:0]
 	if accumulate {
-		p.acc = resize(p.acc, b*dv)
+		p.acc = resize(p.acc, b*width)
 		clear(p.acc)
 	}
 }
 
+func (p *partial[T]) accumulating() bool { return len(p.acc) > 0 }
+
 // add folds one chunk of scores s (turned into weights in place) of
-// query i into the running state.
-func (p *partial[T]) add(i int, s []T, vals []T, beta float64, accumulate bool) {
+// query i into the running state; vals holds the chunk's rows to sum,
+// or nothing.
+func (p *partial[T]) add(i int, s []T, vals []T, beta float64) {
 	m := maxOf(s)
 	if math.IsInf(m, -1) {
 		return // every pattern of the chunk is excluded
 	}
 	if m > p.max[i] {
-		p.rescale(i, math.Exp(beta*(p.max[i]-m)), accumulate)
+		p.rescale(i, math.Exp(beta*(p.max[i]-m)))
 		p.max[i] = m
 	}
 	expShifted(s, s, beta, p.max[i])
 	p.sum[i] += sumOf(s)
-	if accumulate {
-		addWeightedRows(p.acc[i*p.dv:(i+1)*p.dv], vals, s)
+	if p.accumulating() {
+		addWeightedRows(p.acc[i*p.width:(i+1)*p.width], vals, s)
 	}
 }
 
-func (p *partial[T]) rescale(i int, f float64, accumulate bool) {
+func (p *partial[T]) rescale(i int, f float64) {
 	p.sum[i] *= f
-	if accumulate {
-		scale(p.acc[i*p.dv:(i+1)*p.dv], f)
+	if p.accumulating() {
+		scale(p.acc[i*p.width:(i+1)*p.width], f)
 	}
 }
 
 // merge folds q into p.
-func (p *partial[T]) merge(q *partial[T], beta float64, accumulate bool) {
+func (p *partial[T]) merge(q *partial[T], beta float64) {
 	for i := range p.max {
 		switch {
 		case math.IsInf(q.max[i], -1):
 			continue
 		case q.max[i] > p.max[i]:
-			p.rescale(i, math.Exp(beta*(p.max[i]-q.max[i])), accumulate)
+			p.rescale(i, math.Exp(beta*(p.max[i]-q.max[i])))
 			p.max[i] = q.max[i]
 		}
 		f := math.Exp(beta * (q.max[i] - p.max[i]))
 		p.sum[i] += f * q.sum[i]
-		if accumulate {
-			pa, qa := p.acc[i*p.dv:(i+1)*p.dv], q.acc[i*p.dv:(i+1)*p.dv]
+		if p.accumulating() {
+			pa, qa := p.acc[i*p.width:(i+1)*p.width], q.acc[i*p.width:(i+1)*p.width]
 			ft := T(f)
 			for j, v := range qa {
 				pa[j] += ft * v
