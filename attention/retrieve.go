@@ -260,10 +260,17 @@ func (mem *Memory[T]) pass(ws *workspace[T], out, states []T, b int, beta float6
 	if b*mem.m*mem.d >= parallelWork {
 		workers = min(runtime.GOMAXPROCS(0), (mem.m+chunkRows-1)/chunkRows)
 	}
+	matrix := mem.useMatrix(b)
+	if matrix {
+		workers = 1
+	}
 	parts := ws.partials(workers, b, width, sums != sumNone)
-	if workers == 1 {
+	switch {
+	case matrix:
+		mem.passMatrix(ws, parts[0], states, b, beta, excl, sums)
+	case workers == 1:
 		mem.passRange(parts[0], ws.scores(0), states, b, beta, excl, 0, mem.m, sums)
-	} else {
+	default:
 		parallel.For(workers, 1, func(w0, w1 int) {
 			for w := w0; w < w1; w++ {
 				lo, hi := w*mem.m/workers, (w+1)*mem.m/workers

@@ -11,6 +11,7 @@ type workspace[T Float] struct {
 	cur     []T
 	next    []T
 	exclude []bool
+	mscores []T // B × matrixChunk scores of the matrix path
 }
 
 func (mem *Memory[T]) getWorkspace() *workspace[T] {
@@ -60,4 +61,9 @@ func (ws *workspace[T]) exclusion(m int, idx []int) []bool {
 		ws.exclude[i] = true
 	}
 	return ws.exclude
+}
+
+func (ws *workspace[T]) matrixScores(n int) []T {
+	ws.mscores = resize(ws.mscores, n)
+	return ws.mscores
 }
