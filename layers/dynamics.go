@@ -17,7 +17,10 @@ const (
 	// Adaptive is explicit Euler whose step is chosen per row: a trial
 	// step is accepted only if it does not raise that row's energy, and
 	// then the next step grows by 3/2 (up to MaxStep); otherwise it is
-	// discarded and the step halves.
+	// discarded and the step halves. "Does not raise" allows the rounding
+	// error of evaluating E: 16 units of the precision of T times the sum
+	// of the magnitudes of E's terms; below that, energy differences are
+	// noise, and a strict test would stall the last steps of convergence.
 	Adaptive
 )
 
@@ -184,7 +187,7 @@ func (net *Network[T]) Step(s *State[T], dt float64) error {
 	if !(dt > 0) || math.IsInf(dt, 1) {
 		return fmt.Errorf("layers: dt = %v, want a finite value > 0", dt)
 	}
-	net.evaluate(s, s.X, s.G, s.f, s.d, nil, s.rowRes)
+	net.evaluate(s, s.X, s.G, s.f, s.d, nil, nil, s.rowRes)
 	for r, v := range s.rowRes {
 		if !finite(v) {
 			return fmt.Errorf("layers: the drive of row %d is not finite (%v); the step was not taken", r, v)
@@ -332,13 +335,13 @@ func (net *Network[T]) runEuler(s *State[T], set *Settings, res *Result) {
 		if traced {
 			e = s.rowE
 		}
-		net.evaluate(s, s.X, s.G, s.f, s.d, e, s.rowRes)
+		net.evaluate(s, s.X, s.G, s.f, s.d, e, nil, s.rowRes)
 		if traced {
 			record(res, e, iter)
 		}
 		if !decide(res, set, s.rowRes, h, iter) {
 			if !traced {
-				net.energies(s, s.rowE, s.X, s.G, s.f)
+				net.energies(s, s.rowE, nil, s.X, s.G, s.f)
 			}
 			return
 		}
@@ -356,7 +359,8 @@ func (net *Network[T]) runEuler(s *State[T], set *Settings, res *Result) {
 func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 	t := s.trialBuffers(net)
 	h := s.rowH
-	net.evaluate(s, s.X, s.G, s.f, s.d, s.rowE, s.rowRes)
+	slack := roundingSlack[T]()
+	net.evaluate(s, s.X, s.G, s.f, s.d, s.rowE, s.rowMag, s.rowRes)
 	if set.TraceStride > 0 {
 		record(res, s.rowE, 0)
 	}
@@ -370,12 +374,12 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 			}
 		}
 		net.advance(s, t.x, s.X, s.d, 0, h)
-		net.evaluate(s, t.x, t.g, t.f, t.d, t.e, t.res)
+		net.evaluate(s, t.x, t.g, t.f, t.d, t.e, t.mag, t.res)
 		for r, hr := range h {
 			if hr == 0 {
 				continue
 			}
-			if t.e[r] <= s.rowE[r] {
+			if t.e[r] <= s.rowE[r]+slack*max(s.rowMag[r], t.mag[r]) {
 				for a, grp := range net.groups {
 					lo, hi := r*grp.Size, (r+1)*grp.Size
 					copy(s.X[a][lo:hi], t.x[a][lo:hi])
@@ -383,7 +387,7 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 					copy(s.f[a][lo:hi], t.f[a][lo:hi])
 					copy(s.d[a][lo:hi], t.d[a][lo:hi])
 				}
-				s.rowE[r], s.rowRes[r] = t.e[r], t.res[r]
+				s.rowE[r], s.rowMag[r], s.rowRes[r] = t.e[r], t.mag[r], t.res[r]
 				res.Steps[r]++
 				res.Time[r] += hr
 				h[r] = min(1.5*hr, set.MaxStep)
@@ -400,4 +404,14 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 			record(res, s.rowE, iter)
 		}
 	}
+}
+
+// roundingSlack is the relative energy change that Adaptive treats as
+// rounding: 16 units in the last place of T.
+func roundingSlack[T Float]() float64 {
+	var t T
+	if _, ok := any(t).(float32); ok {
+		return 16 * 0x1p-24
+	}
+	return 16 * 0x1p-53
 }

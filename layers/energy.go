@@ -61,7 +61,7 @@ func (net *Network[T]) settle(s *State[T], a int, x, g, f [][]T) {
 // fields f, the drives d = f + b + I − x = τ dx/dt of the groups with
 // dynamics (zero at clamped neurons), the largest |d| of each row into res,
 // and, when e is not nil, the energy of each row into e.
-func (net *Network[T]) evaluate(s *State[T], x, g, f, d [][]T, e, res []float64) {
+func (net *Network[T]) evaluate(s *State[T], x, g, f, d [][]T, e, mag, res []float64) {
 	batch := s.Batch
 	for a, grp := range net.groups {
 		if !grp.Instant {
@@ -113,16 +113,19 @@ func (net *Network[T]) evaluate(s *State[T], x, g, f, d [][]T, e, res []float64)
 		}
 	}
 	if e != nil {
-		net.energies(s, e, x, g, f)
+		net.energies(s, e, mag, x, g, f)
 	}
 }
 
 // energies writes the total energy of each row into e, given states x,
 // activations g and dense fields f consistent with them. Each dense
 // synapse appears in the fields of both its groups (or, for a
-// self-coupling, as W g), hence the ½.
-func (net *Network[T]) energies(s *State[T], e []float64, x, g, f [][]T) {
+// self-coupling, as W g), hence the ½. When mag is not nil it receives
+// the sum of the magnitudes of the terms, which bounds the rounding error
+// of e in units of the precision of T.
+func (net *Network[T]) energies(s *State[T], e, mag []float64, x, g, f [][]T) {
 	clear(e)
+	clear(mag)
 	for a, grp := range net.groups {
 		n := grp.Size
 		lagrangian.EnergiesTo(s.legend, grp.L, x[a], g[a], n)
@@ -130,7 +133,7 @@ func (net *Network[T]) energies(s *State[T], e []float64, x, g, f [][]T) {
 		for r := range s.Batch {
 			gr, fr := g[a][r*n:(r+1)*n], f[a][r*n:(r+1)*n]
 			ir := row(in, n, r)
-			var w float64
+			var w, m float64
 			for i, gi := range gr {
 				u := 0.5 * float64(fr[i])
 				if b != nil {
@@ -140,8 +143,12 @@ func (net *Network[T]) energies(s *State[T], e []float64, x, g, f [][]T) {
 					u += float64(ir[i])
 				}
 				w += float64(gi) * u
+				m += math.Abs(float64(gi) * u)
 			}
 			e[r] += float64(s.legend[r]) - w
+			if mag != nil {
+				mag[r] += m + math.Abs(float64(s.legend[r])) + math.Abs(dot(gr, x[a][r*n:(r+1)*n]))
+			}
 		}
 	}
 }
@@ -165,7 +172,7 @@ func (net *Network[T]) Energy(dst []float64, s *State[T]) error {
 	for a := range net.groups {
 		net.fieldTo(s.f[a], a, s.G, s.Batch)
 	}
-	net.energies(s, dst, s.X, s.G, s.f)
+	net.energies(s, dst, nil, s.X, s.G, s.f)
 	return nil
 }
 

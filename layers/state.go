@@ -35,6 +35,7 @@ type State[T Float] struct {
 	rowE    []float64
 	rowRes  []float64
 	rowH    []float64
+	rowMag  []float64
 	trial   *trial[T]
 	sizes   []int
 	network *Network[T]
@@ -43,8 +44,8 @@ type State[T Float] struct {
 // trial holds the second copy of the state that the adaptive method
 // evaluates before accepting a step.
 type trial[T Float] struct {
-	x, g, f, d [][]T
-	e, res     []float64
+	x, g, f, d  [][]T
+	e, mag, res []float64
 }
 
 // NewState returns a State of batch rows with every state zero, no input
@@ -61,6 +62,7 @@ func (net *Network[T]) NewState(batch int) *State[T] {
 	s.legend = make([]T, batch)
 	s.rowE = make([]float64, batch)
 	s.rowRes = make([]float64, batch)
+	s.rowMag = make([]float64, batch)
 	for _, g := range net.groups {
 		s.sizes = append(s.sizes, g.Size)
 	}
@@ -78,7 +80,7 @@ func (net *Network[T]) alloc(batch int) [][]T {
 func (s *State[T]) trialBuffers(net *Network[T]) *trial[T] {
 	if s.trial == nil {
 		b := s.Batch
-		s.trial = &trial[T]{x: net.alloc(b), g: net.alloc(b), f: net.alloc(b), d: net.alloc(b), e: make([]float64, b), res: make([]float64, b)}
+		s.trial = &trial[T]{x: net.alloc(b), g: net.alloc(b), f: net.alloc(b), d: net.alloc(b), e: make([]float64, b), mag: make([]float64, b), res: make([]float64, b)}
 	}
 	return s.trial
 }
