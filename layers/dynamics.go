@@ -18,9 +18,12 @@ const (
 	// step is accepted only if it does not raise that row's energy, and
 	// then the next step grows by 3/2 (up to MaxStep); otherwise it is
 	// discarded and the step halves. "Does not raise" allows the rounding
-	// error of evaluating E: 16 units of the precision of T times the sum
-	// of the magnitudes of E's terms; below that, energy differences are
-	// noise, and a strict test would stall the last steps of convergence.
+	// error of evaluating E (16 units of the precision of T times the sum
+	// of the magnitudes of E's terms), below which energy differences are
+	// noise and a strict test would stall the last steps of convergence;
+	// a step whose energy change is within that noise is accepted only if
+	// it also lowers max |τ dx/dt| or is at most TauMin/2 (so that steps
+	// near 2τ, which oscillate at constant energy, are refused).
 	Adaptive
 )
 
@@ -360,6 +363,7 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 	t := s.trialBuffers(net)
 	h := s.rowH
 	slack := roundingSlack[T]()
+	safe := net.tauMin / 2
 	net.evaluate(s, s.X, s.G, s.f, s.d, s.rowE, s.rowMag, s.rowRes)
 	if set.TraceStride > 0 {
 		record(res, s.rowE, 0)
@@ -379,7 +383,8 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 			if hr == 0 {
 				continue
 			}
-			if t.e[r] <= s.rowE[r]+slack*max(s.rowMag[r], t.mag[r]) {
+			noise := slack * max(s.rowMag[r], t.mag[r])
+			if t.e[r] <= s.rowE[r]+noise && (t.e[r] < s.rowE[r]-noise || t.res[r] < s.rowRes[r] || hr <= safe) {
 				for a, grp := range net.groups {
 					lo, hi := r*grp.Size, (r+1)*grp.Size
 					copy(s.X[a][lo:hi], t.x[a][lo:hi])
