@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gohopfield/hopfield/internal/blas"
 	"github.com/gohopfield/hopfield/lagrangian"
 )
 
@@ -335,7 +336,15 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestStepAllocatesNothing: the package allocates nothing per step. The
+// OpenBLAS backend of internal/blas allocates one argument slice per
+// product inside purego.SyscallN (two products per step here), which is
+// allowed for; on gonum the count must be zero.
 func TestStepAllocatesNothing(t *testing.T) {
+	allowed := 0.0
+	if blas.Backend().Name == "openblas" {
+		allowed = 2
+	}
 	m := must(ModelB(patterns(111, 8, 16, false), 16, 2))
 	net := must(m.Network())
 	s := net.NewState(4)
@@ -344,13 +353,13 @@ func TestStepAllocatesNothing(t *testing.T) {
 		if err := net.Step(s, 0.01); err != nil {
 			t.Fatal(err)
 		}
-	}); n != 0 {
-		t.Fatalf("Step allocates %v times", n)
+	}); n > allowed {
+		t.Fatalf("Step allocates %v times, want at most %v (%v)", n, allowed, blas.Backend())
 	}
 	var res Result
 	set := &Settings{MaxSteps: 50, Tol: 1e-300}
 	net.Run(s, set, &res)
-	if n := testing.AllocsPerRun(5, func() { net.Run(s, set, &res) }); n != 0 {
-		t.Fatalf("Run allocates %v times with a reused Result", n)
+	if n := testing.AllocsPerRun(5, func() { net.Run(s, set, &res) }); n > 2*51*allowed {
+		t.Fatalf("Run allocates %v times with a reused Result (%v)", n, blas.Backend())
 	}
 }
