@@ -106,3 +106,21 @@ func TestConcurrentRetrieveAndStore(t *testing.T) {
 		t.Errorf("Len = %d after concurrent stores, want 700", mem.Len())
 	}
 }
+
+// The exported BLAS drives tensor products on the library's backend.
+func TestBLASForTensor(t *testing.T) {
+	if Backend() == "" {
+		t.Fatal("Backend() is empty")
+	}
+	defer tensor.Use(tensor.WhichBLAS())
+	tensor.Use(BLAS())
+	a := tensor.New(tensor.WithShape(2, 3), tensor.WithBacking([]float32{1, 2, 3, 4, 5, 6}))
+	b := tensor.New(tensor.WithShape(3, 2), tensor.WithBacking([]float32{1, 0, 0, 1, 1, 1}))
+	c, err := a.MatMul(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Data().([]float32); !slices.Equal(got, []float32{4, 5, 10, 11}) {
+		t.Errorf("MatMul through BLAS() = %v, want [4 5 10 11]", got)
+	}
+}
