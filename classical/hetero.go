@@ -3,8 +3,7 @@ package classical
 import (
 	"fmt"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
+	hblas "github.com/gohopfield/hopfield/internal/blas"
 )
 
 // Hetero is a hetero-associative memory of pairs (ξ^μ, η^μ) of ±1 vectors of
@@ -54,10 +53,7 @@ func (h *Hetero) Store(inputs, outputs [][]int8) error {
 			y[mu*h.out+i] = float32(v)
 		}
 	}
-	blas32.Gemm(blas.Trans, blas.NoTrans, 1/float32(h.in),
-		blas32.General{Rows: p, Cols: h.out, Stride: h.out, Data: y},
-		blas32.General{Rows: p, Cols: h.in, Stride: h.in, Data: x}, 1,
-		blas32.General{Rows: h.out, Cols: h.in, Stride: h.in, Data: h.m})
+	hblas.Sgemm(hblas.Trans, hblas.NoTrans, h.out, h.in, p, 1/float32(h.in), y, h.out, x, h.in, 1, h.m, h.in)
 	return nil
 }
 
