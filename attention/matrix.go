@@ -19,7 +19,7 @@ import (
 // BLAS. Scratch is B × chunk scores, never B × M.
 
 // matrixChunk is the most patterns whose scores are held at once.
-const matrixChunk = 2048
+const matrixChunk = 4096
 
 // matrixMinBatch is the smallest batch sent down the matrix path.
 const matrixMinBatch = 32
