@@ -58,6 +58,10 @@ func expShifted[T Float](dst, s []T, beta, c float64) {
 // running maxima to shorten the dependency chain. Scores are never NaN:
 // patterns and queries are checked finite.
 func maxOf[T Float](s []T) float64 {
+	if s32, ok := any(s).([]float32); ok {
+		m, _ := vmath.Max(s32)
+		return float64(m)
+	}
 	inf := T(math.Inf(-1))
 	m0, m1, m2, m3 := inf, inf, inf, inf
 	i := 0
@@ -85,6 +89,9 @@ func maxOf[T Float](s []T) float64 {
 
 // sumOf returns Σs in float64.
 func sumOf[T Float](s []T) float64 {
+	if s32, ok := any(s).([]float32); ok {
+		return vmath.Sum(s32)
+	}
 	var a, b float64
 	i := 0
 	for ; i+2 <= len(s); i += 2 {

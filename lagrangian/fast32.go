@@ -25,7 +25,7 @@ func asFloat32[T Float](s []T) ([]float32, bool) {
 // softmaxTo32 is softmaxTo for float32 once the maximum m is known finite.
 func softmaxTo32(dst []float32, beta float64, x []float32, ghost, m float64) {
 	vmath.ExpTo(dst, x, float32(beta), float32(m))
-	s := math.Exp(beta*(ghost-m)) + sum32(dst)
+	s := math.Exp(beta*(ghost-m)) + vmath.Sum(dst)
 	inv := float32(1 / s)
 	for i := range dst {
 		dst[i] *= inv
@@ -100,41 +100,12 @@ func tanhSeries(y float64) float64 {
 	return y * (1 + y2*(-1.0/3+y2*(2.0/15+y2*(-17.0/315+y2*(62.0/2835+y2*(-1382.0/155925))))))
 }
 
-// sum32 returns Σx in float64, with four accumulators to shorten the
-// dependency chain.
-func sum32(x []float32) float64 {
-	var s0, s1, s2, s3 float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		s0 += float64(x[i])
-		s1 += float64(x[i+1])
-		s2 += float64(x[i+2])
-		s3 += float64(x[i+3])
-	}
-	for ; i < len(x); i++ {
-		s0 += float64(x[i])
-	}
-	return (s0 + s1) + (s2 + s3)
-}
-
 // max32 returns the largest element of x, NaN if any element is NaN, and
 // −Inf for an empty slice.
 func max32(x []float32) float64 {
-	m0, m1 := float32(math.Inf(-1)), float32(math.Inf(-1))
-	nan := false
-	i := 0
-	for ; i+2 <= len(x); i += 2 {
-		a, b := x[i], x[i+1]
-		nan = nan || a != a || b != b
-		m0 = max(m0, a)
-		m1 = max(m1, b)
-	}
-	for ; i < len(x); i++ {
-		nan = nan || x[i] != x[i]
-		m0 = max(m0, x[i])
-	}
+	m, nan := vmath.Max(x)
 	if nan {
 		return math.NaN()
 	}
-	return float64(max(m0, m1))
+	return float64(m)
 }

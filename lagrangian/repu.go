@@ -53,10 +53,7 @@ func (l *RePU[T]) ActivationTo(dst, x []T) {
 		}
 	case 2:
 		for i, xi := range x {
-			if xi < 0 {
-				xi = 0
-			}
-			dst[i] = xi
+			dst[i] = max(xi, 0) // branch-free; max keeps NaN
 		}
 	default:
 		for i, xi := range x {

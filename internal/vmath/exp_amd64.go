@@ -21,3 +21,15 @@ func dotRowsAVX2(dst, x *float32, rows, ld int, q *float32, n int)
 //
 //go:noescape
 func addWeightedRowsAVX2(acc, x *float32, rows, ld int, w *float32, n int)
+
+// maxAVX2 returns the largest of the first n elements of x (n a positive
+// multiple of 32) and whether any of them is NaN.
+//
+//go:noescape
+func maxAVX2(x *float32, n int) (m float32, nan bool)
+
+// sumAVX2 returns the float64 sum of the first n elements of x (n a
+// positive multiple of 16).
+//
+//go:noescape
+func sumAVX2(x *float32, n int) float64

@@ -1,0 +1,81 @@
+#include "textflag.h"
+
+// func maxAVX2(x *float32, n int) (m float32, nan bool)
+TEXT ·maxAVX2(SB), NOSPLIT, $0-21
+	MOVQ x+0(FP), SI
+	MOVQ n+8(FP), CX
+	VMOVUPS (SI), Y0
+	VMOVAPS Y0, Y1
+	VMOVAPS Y0, Y2
+	VMOVAPS Y0, Y3
+	VXORPS  Y4, Y4, Y4            // lanes that saw a NaN
+
+loop:
+	VMOVUPS (SI), Y5
+	VMOVUPS 32(SI), Y6
+	VMOVUPS 64(SI), Y7
+	VMOVUPS 96(SI), Y8
+	VCMPPS  $3, Y5, Y5, Y9        // unordered: NaN
+	VORPS   Y9, Y4, Y4
+	VCMPPS  $3, Y6, Y6, Y9
+	VORPS   Y9, Y4, Y4
+	VCMPPS  $3, Y7, Y7, Y9
+	VORPS   Y9, Y4, Y4
+	VCMPPS  $3, Y8, Y8, Y9
+	VORPS   Y9, Y4, Y4
+	VMAXPS  Y5, Y0, Y0
+	VMAXPS  Y6, Y1, Y1
+	VMAXPS  Y7, Y2, Y2
+	VMAXPS  Y8, Y3, Y3
+	ADDQ    $128, SI
+	SUBQ    $32, CX
+	JNZ     loop
+
+	VMAXPS  Y1, Y0, Y0
+	VMAXPS  Y3, Y2, Y2
+	VMAXPS  Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VMAXPS  X1, X0, X0
+	VPERMILPS $0x4E, X0, X1
+	VMAXPS  X1, X0, X0
+	VPERMILPS $0xB1, X0, X1
+	VMAXPS  X1, X0, X0
+	VMOVSS  X0, m+16(FP)
+	VMOVMSKPS Y4, AX
+	TESTL   AX, AX
+	SETNE   nan+20(FP)
+	VZEROUPPER
+	RET
+
+// func sumAVX2(x *float32, n int) float64
+TEXT ·sumAVX2(SB), NOSPLIT, $0-24
+	MOVQ x+0(FP), SI
+	MOVQ n+8(FP), CX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+
+sumloop:
+	VCVTPS2PD (SI), Y4            // four floats widened to doubles
+	VCVTPS2PD 16(SI), Y5
+	VCVTPS2PD 32(SI), Y6
+	VCVTPS2PD 48(SI), Y7
+	VADDPD  Y4, Y0, Y0
+	VADDPD  Y5, Y1, Y1
+	VADDPD  Y6, Y2, Y2
+	VADDPD  Y7, Y3, Y3
+	ADDQ    $64, SI
+	SUBQ    $16, CX
+	JNZ     sumloop
+
+	VADDPD  Y1, Y0, Y0
+	VADDPD  Y3, Y2, Y2
+	VADDPD  Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD  X1, X0, X0
+	VPERMILPD $1, X0, X1
+	VADDSD  X1, X0, X0
+	VMOVSD  X0, ret+16(FP)
+	VZEROUPPER
+	RET
