@@ -47,6 +47,7 @@ func expAbs(t, x []float32, a float32) {
 
 // logisticTo32 writes 1/(1 + e^{−βx}) into dst from t = e^{−β|x|}:
 // 1/(1 + t) for x ≥ 0 and t/(1 + t) for x < 0, so neither tail overflows.
+// The choice is made on the sign bit, without a branch to mispredict.
 func logisticTo32(dst []float32, beta float32, x []float32) {
 	var buf [chunk32]float32
 	for lo := 0; lo < len(x); lo += chunk32 {
@@ -55,13 +56,19 @@ func logisticTo32(dst []float32, beta float32, x []float32) {
 		expAbs(t, xs, -beta)
 		d := dst[lo : lo+len(xs)]
 		for i, ti := range t {
-			if xs[i] >= 0 {
-				d[i] = 1 / (1 + ti)
-			} else {
-				d[i] = ti / (1 + ti)
-			}
+			r := 1 / (1 + ti)
+			neg := signMask(xs[i])
+			d[i] = selectBits(neg, ti*r, r)
 		}
 	}
+}
+
+// signMask returns all ones when the sign bit of v is set, else 0.
+func signMask(v float32) uint32 { return uint32(int32(math.Float32bits(v)) >> 31) }
+
+// selectBits returns a where mask is all ones and b where it is 0.
+func selectBits(mask uint32, a, b float32) float32 {
+	return math.Float32frombits(math.Float32bits(a)&mask | math.Float32bits(b)&^mask)
 }
 
 // tanhSmall bounds |βx| below which tanh is evaluated by its Taylor
@@ -69,8 +76,11 @@ func logisticTo32(dst []float32, beta float32, x []float32) {
 // t/(1 − t) < 1.6 ulp to cancellation.
 const tanhSmall = 0.25
 
-// tanhTo32 writes tanh(βx) into dst.
+// tanhTo32 writes tanh(βx) into dst. Both forms are computed and one is
+// chosen by a mask built from the bits of |βx| (ordered like the values
+// for non-negative floats), so random inputs cost no mispredicted branch.
 func tanhTo32(dst []float32, beta float32, x []float32) {
+	small := int32(math.Float32bits(tanhSmall))
 	var buf [chunk32]float32
 	for lo := 0; lo < len(x); lo += chunk32 {
 		xs := x[lo:min(lo+chunk32, len(x))]
@@ -79,16 +89,11 @@ func tanhTo32(dst []float32, beta float32, x []float32) {
 		d := dst[lo : lo+len(xs)]
 		for i, ti := range t {
 			xi := xs[i]
-			y := float64(beta) * float64(xi)
-			if math.Abs(y) < tanhSmall {
-				d[i] = float32(tanhSeries(y))
-				continue
-			}
-			r := (1 - ti) / (1 + ti)
-			if xi < 0 {
-				r = -r
-			}
-			d[i] = r
+			ay := int32(math.Float32bits(beta*xi) &^ (1 << 31))
+			isSmall := uint32((ay - small) >> 31)
+			series := float32(tanhSeries(float64(beta) * float64(xi)))
+			exp := math.Float32frombits(math.Float32bits((1-ti)/(1+ti)) | math.Float32bits(xi)&(1<<31))
+			d[i] = selectBits(isSmall, series, exp)
 		}
 	}
 }
