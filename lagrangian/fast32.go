@@ -11,7 +11,7 @@ import (
 // element) and evaluate exponentials eight at a time through
 // internal/vmath; every other combination uses the float64 loops.
 //
-// Accuracy: vmath.ExpTo is within 2 ulp of the correctly rounded
+// Accuracy: vmath.ExpTo is within 1 ulp of the correctly rounded
 // exponential of its float32 argument y = a·(x − c); rounding y to
 // float32 adds a relative error of at most |y|·2⁻²⁴ to e^y, which for
 // these activations stays below the 2e-6 agreement with float64 that the
