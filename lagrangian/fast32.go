@@ -13,9 +13,9 @@ import (
 //
 // Accuracy: vmath.ExpTo is within 1 ulp of the correctly rounded
 // exponential of its float32 argument y = a·(x − c); rounding y to
-// float32 adds a relative error of at most |y|·2⁻²⁴ to e^y, which for
-// these activations stays below the 2e-6 agreement with float64 that the
-// tests check (the softmax weights that y ≪ 0 affects are below e^y).
+// float32 adds a relative error of up to |y|·2⁻²⁴ to e^y. For |y| ≲ 30
+// that stays within the 2e-6 agreement with float64 that the tests check;
+// softmax weights are affected only where they are below e^y.
 
 func asFloat32[T Float](s []T) ([]float32, bool) {
 	f, ok := any(s).([]float32)

@@ -438,3 +438,31 @@ func TestSpecialCases(t *testing.T) {
 		t.Errorf("Dim: %d %d %d, want 3 0 0", Dim[float64](ln), Dim[float64](ln2), Dim[float64](lse))
 	}
 }
+
+// The float32 exponential family stays within 2e-6 of float64 up to
+// |βx| = 30, where rounding βx to float32 costs |βx|·2⁻²⁴ relative.
+func TestFloat32ExponentialsUpToThirty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	x32 := make([]float32, 4096)
+	for i := range x32 {
+		x32[i] = float32(60*rng.Float64() - 30)
+	}
+	x64 := widen(x32)
+	for _, pair := range []struct {
+		a Lagrangian[float32]
+		b Lagrangian[float64]
+	}{
+		{Must(NewExponential[float32](1)), Must(NewExponential[float64](1))},
+		{Must(NewExpSum[float32](1)), Must(NewExpSum[float64](1))},
+		{Must(NewTanh[float32](1)), Must(NewTanh[float64](1))},
+		{Must(NewSigmoid[float32](1)), Must(NewSigmoid[float64](1))},
+	} {
+		g32, g64 := Activation(pair.a, x32), Activation(pair.b, x64)
+		for i := range g64 {
+			if d := math.Abs(float64(g32[i]) - g64[i]); d > 2e-6*math.Abs(g64[i]) && d > 1e-45 {
+				t.Errorf("%v at x = %v: float32 %.9g, float64 %.9g (relative %.2g)", pair.a, x32[i], g32[i], g64[i], d/math.Abs(g64[i]))
+				break
+			}
+		}
+	}
+}
