@@ -3,6 +3,8 @@ package attention
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/gohopfield/hopfield/internal/blas"
 )
 
 // Retrieval benchmarks in float32 on the shapes of the design notes:
@@ -81,4 +83,24 @@ func BenchmarkRetrieveSmall(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/retrieval")
+}
+
+// BenchmarkMatrixProductsB1024 runs only the two products of the matrix
+// path on the shape of BenchmarkRetrieveB1024 (scores Q·Kᵀ and weighted
+// sums S·V, block by block), without the softmax: the ceiling that the
+// BLAS backend sets for that benchmark on this machine.
+func BenchmarkMatrixProductsB1024(b *testing.B) {
+	const batch, m, d = 1024, 100_000, 256
+	keys := benchQueries(blockRows, d)
+	q := benchQueries(batch, d)
+	s := make([]float32, batch*blockRows)
+	acc := make([]float32, batch*d)
+	for b.Loop() {
+		for done := 0; done < m; done += blockRows {
+			n := min(blockRows, m-done)
+			gemm(blas.NoTrans, blas.Trans, batch, n, d, 1, q, d, keys[:n*d], d, 0, s[:batch*n], n)
+			gemm(blas.NoTrans, blas.NoTrans, batch, d, n, 1, s[:batch*n], n, keys[:n*d], d, 1, acc, d)
+		}
+	}
+	b.ReportMetric(4*batch*m*d*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 }
