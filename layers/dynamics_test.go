@@ -339,8 +339,12 @@ func TestBadInput(t *testing.T) {
 // TestStepAllocatesNothing: the package allocates nothing per step. The
 // OpenBLAS backend of internal/blas allocates one argument slice per
 // product inside purego.SyscallN (two products per step here), which is
-// allowed for; on gonum the count must be zero.
+// allowed for; on gonum the count must be zero. Under the race detector
+// the cgo call path allocates more, so the count is not checked there.
 func TestStepAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
 	allowed := 0.0
 	if blas.Backend().Name == "openblas" {
 		allowed = 2
