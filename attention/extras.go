@@ -15,10 +15,7 @@ import (
 // nil to skip). The keys X are used for a hetero-associative memory too.
 // s may be nil; only s.Exclude is used.
 func (mem *Memory[T]) EnergyGrad(grad, state []T, beta float64, s *Settings) (float64, error) {
-	var set Settings
-	if s != nil {
-		set.Exclude = s.Exclude
-	}
+	set := excludeOnly(s)
 	mem.mu.RLock()
 	defer mem.mu.RUnlock()
 	if _, err := mem.checkQueries(state, beta, &set); err != nil {
@@ -51,10 +48,7 @@ func (mem *Memory[T]) EnergyGrad(grad, state []T, beta float64, s *Settings) (fl
 // queries into the rows of dst (B×M), excluded patterns getting 0. This is
 // the only call that holds B×M numbers; retrieval never does.
 func (mem *Memory[T]) Weights(dst, queries []T, beta float64, s *Settings) error {
-	var set Settings
-	if s != nil {
-		set.Exclude = s.Exclude
-	}
+	set := excludeOnly(s)
 	mem.mu.RLock()
 	defer mem.mu.RUnlock()
 	b, err := mem.checkQueries(queries, beta, &set)
@@ -97,10 +91,7 @@ func (mem *Memory[T]) scoresTo(dst, q []T, excl []bool) {
 // normalised over all patterns not excluded, as in Weights, and computed
 // in one streaming pass without holding B×M numbers.
 func (mem *Memory[T]) TopK(idx []int, w []T, queries []T, beta float64, k int, s *Settings) error {
-	var set Settings
-	if s != nil {
-		set.Exclude = s.Exclude
-	}
+	set := excludeOnly(s)
 	mem.mu.RLock()
 	defer mem.mu.RUnlock()
 	b, err := mem.checkQueries(queries, beta, &set)
@@ -187,4 +178,12 @@ func (h *topHeap) offer(it scored, k int) {
 		h.items[0] = it
 		heap.Fix(h, 0)
 	}
+}
+
+// excludeOnly returns the part of s that EnergyGrad, Weights and TopK use.
+func excludeOnly(s *Settings) Settings {
+	if s == nil {
+		return Settings{}
+	}
+	return Settings{Exclude: s.Exclude}
 }

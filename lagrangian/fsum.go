@@ -61,65 +61,6 @@ func (l *PowerSum[T]) HessVecTo(dst, x, v []T) {
 	}
 }
 
-// RectifiedPowerSum is L(x) = Σ relu(xᵢ)ⁿ for real n ≥ 1, with activation
-// n relu(x)ⁿ⁻¹ and Hessian diag(n(n−1) relu(x)ⁿ⁻²) (0 for x ≤ 0): n times
-// RePU(n). It is convex for every n ≥ 1.
-type RectifiedPowerSum[T Float] struct{ n float64 }
-
-// NewRectifiedPowerSum returns Σ relu(x)ⁿ. It fails unless n is finite and
-// n ≥ 1.
-func NewRectifiedPowerSum[T Float](n float64) (*RectifiedPowerSum[T], error) {
-	if err := atLeastOne("rectified-power-sum", "n", n); err != nil {
-		return nil, err
-	}
-	return &RectifiedPowerSum[T]{n: n}, nil
-}
-
-// N returns the power n.
-func (l *RectifiedPowerSum[T]) N() float64 { return l.n }
-
-func (l *RectifiedPowerSum[T]) String() string {
-	return "rectified-power-sum(n=" + fmtParam(l.n) + ")"
-}
-
-// Value returns Σ relu(xᵢ)ⁿ.
-func (l *RectifiedPowerSum[T]) Value(x []T) T {
-	var s float64
-	for _, xi := range x {
-		s += pow(relu(float64(xi)), l.n)
-	}
-	return T(s)
-}
-
-// ActivationTo writes n relu(x)ⁿ⁻¹ into dst (the Heaviside step for n = 1).
-func (l *RectifiedPowerSum[T]) ActivationTo(dst, x []T) {
-	checkLen("dst", len(dst), "x", len(x))
-	for i, xi := range x {
-		f := float64(xi)
-		if l.n == 1 {
-			dst[i] = T(step(f))
-			continue
-		}
-		dst[i] = T(l.n * pow(relu(f), l.n-1))
-	}
-}
-
-// HessVecTo writes n(n−1) relu(x)ⁿ⁻² ⊙ v into dst (0 where x ≤ 0).
-func (l *RectifiedPowerSum[T]) HessVecTo(dst, x, v []T) {
-	checkHessVec(dst, x, v)
-	for i, xi := range x {
-		f := float64(xi)
-		var h float64
-		switch {
-		case math.IsNaN(f):
-			h = f
-		case f > 0 && l.n != 1:
-			h = l.n * (l.n - 1) * pow(f, l.n-2)
-		}
-		dst[i] = T(h * float64(v[i]))
-	}
-}
-
 // ExpSum is L(x) = Σ e^{βxᵢ}, with activation β e^{βx} and Hessian
 // diag(β² e^{βx}): the exponential interaction function F(x) = e^{βx} of
 // Demircigil et al. (β = 1 gives F = eˣ). It equals β times Exponential.
