@@ -80,6 +80,10 @@ type Settings struct {
 	// TraceStride, when positive, records the energy of every row before
 	// the first step and after every TraceStride-th step.
 	TraceStride int
+	// TraceStates also records, at the same points, the states x of
+	// every group (Result.StateTrace): the trajectory at a stride, which
+	// is never kept otherwise.
+	TraceStates bool
 }
 
 // Result reports what Run did. Pass the same Result to successive runs to
@@ -103,6 +107,10 @@ type Result struct {
 	// k, Trace[k·B : (k+1)·B], was taken after TraceSteps[k] steps.
 	Trace      []float64
 	TraceSteps []int
+	// StateTrace, with Settings.TraceStates, holds per group a the
+	// states at the same records: record k of group a is
+	// StateTrace[a][k·B·N_a : (k+1)·B·N_a], row-major, in float64.
+	StateTrace [][]float64
 }
 
 func (res *Result) reset(b int) {
@@ -114,6 +122,9 @@ func (res *Result) reset(b int) {
 	res.Residual = resize(res.Residual, b)
 	res.Energy = resize(res.Energy, b)
 	res.Trace, res.TraceSteps = res.Trace[:0], res.TraceSteps[:0]
+	for a := range res.StateTrace {
+		res.StateTrace[a] = res.StateTrace[a][:0]
+	}
 }
 
 // resize returns s with length n and every element zero, reusing its array.
@@ -141,6 +152,9 @@ func (net *Network[T]) settings(s *Settings) (Settings, error) {
 	}
 	if set.MaxSteps < 0 {
 		return set, fmt.Errorf("layers: settings.MaxSteps = %d, want ≥ 0", set.MaxSteps)
+	}
+	if set.TraceStates && set.TraceStride == 0 {
+		return set, fmt.Errorf("layers: settings.TraceStates needs a positive TraceStride")
 	}
 	if set.TraceStride < 0 {
 		return set, fmt.Errorf("layers: settings.TraceStride = %d, want ≥ 0", set.TraceStride)
@@ -325,9 +339,20 @@ func decide(res *Result, set *Settings, resid, h []float64, iter int) bool {
 	return running
 }
 
-func record(res *Result, e []float64, iter int) {
+func (net *Network[T]) record(res *Result, set *Settings, s *State[T], e []float64, iter int) {
 	res.Trace = append(res.Trace, e...)
 	res.TraceSteps = append(res.TraceSteps, iter)
+	if !set.TraceStates {
+		return
+	}
+	for len(res.StateTrace) < len(net.groups) {
+		res.StateTrace = append(res.StateTrace, nil)
+	}
+	for a, x := range s.X {
+		for _, v := range x {
+			res.StateTrace[a] = append(res.StateTrace[a], float64(v))
+		}
+	}
 }
 
 func (net *Network[T]) runEuler(s *State[T], set *Settings, res *Result) {
@@ -340,7 +365,7 @@ func (net *Network[T]) runEuler(s *State[T], set *Settings, res *Result) {
 		}
 		net.evaluate(s, s.X, s.G, s.f, s.d, e, nil, s.rowRes)
 		if traced {
-			record(res, e, iter)
+			net.record(res, set, s, e, iter)
 		}
 		if !decide(res, set, s.rowRes, h, iter) {
 			if !traced {
@@ -366,7 +391,7 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 	safe := net.tauMin / 2
 	net.evaluate(s, s.X, s.G, s.f, s.d, s.rowE, s.rowMag, s.rowRes)
 	if set.TraceStride > 0 {
-		record(res, s.rowE, 0)
+		net.record(res, set, s, s.rowE, 0)
 	}
 	for iter := 0; ; {
 		if !decide(res, set, s.rowRes, h, iter) {
@@ -406,7 +431,7 @@ func (net *Network[T]) runAdaptive(s *State[T], set *Settings, res *Result) {
 		iter++
 		res.Iterations = iter
 		if set.TraceStride > 0 && iter%set.TraceStride == 0 {
-			record(res, s.rowE, iter)
+			net.record(res, set, s, s.rowE, iter)
 		}
 	}
 }

@@ -367,3 +367,54 @@ func TestStepAllocatesNothing(t *testing.T) {
 		t.Fatalf("Run allocates %v times with a reused Result (%v)", n, blas.Backend())
 	}
 }
+
+// TraceStates records the trajectory at the stride: each record equals
+// the state reached by as many single Euler steps, and the energies
+// recorded beside it are those states' energies.
+func TestTraceStates(t *testing.T) {
+	m := must(ModelB(patterns(121, 6, 10, false), 10, 3))
+	net := must(m.Network())
+	const b, dt, stride, steps = 3, 0.05, 4, 12
+	s := net.NewState(b)
+	fill(s, 122, 1)
+	ref := net.NewState(b)
+	fill(ref, 122, 1)
+	var res Result
+	err := net.Run(s, &Settings{Step: dt, MaxSteps: steps, Tol: 1e-300, TraceStride: stride, TraceStates: true}, &res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := steps/stride + 1; len(res.TraceSteps) != want || len(res.StateTrace) != net.NumGroups() {
+		t.Fatalf("%d records over %d groups, want %d over %d", len(res.TraceSteps), len(res.StateTrace), want, net.NumGroups())
+	}
+	e := make([]float64, b)
+	done := 0
+	for k, at := range res.TraceSteps {
+		if at != k*stride {
+			t.Fatalf("record %d taken after %d steps, want %d", k, at, k*stride)
+		}
+		for ; done < at; done++ {
+			if err := net.Step(ref, dt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for a := range net.NumGroups() {
+			n := net.Group(a).Size
+			rec := res.StateTrace[a][k*b*n : (k+1)*b*n]
+			for i, v := range ref.X[a] {
+				if math.Abs(rec[i]-float64(v)) > 1e-12 {
+					t.Fatalf("record %d (step %d), group %d, element %d: %v, stepping gives %v", k, res.TraceSteps[k], a, i, rec[i], v)
+				}
+			}
+		}
+		net.Energy(e, ref)
+		for r := range b {
+			if math.Abs(res.Trace[k*b+r]-e[r]) > 1e-12*math.Max(1, math.Abs(e[r])) {
+				t.Errorf("record %d row %d: traced energy %v, energy of the state %v", k, r, res.Trace[k*b+r], e[r])
+			}
+		}
+	}
+	if err := net.Run(s, &Settings{TraceStates: true}, &res); err == nil || !strings.Contains(err.Error(), "TraceStates") {
+		t.Errorf("TraceStates without a stride: %v", err)
+	}
+}
