@@ -54,9 +54,10 @@
 // bound). The exception is the float32 activation of the exponential
 // family (exponential, exp-sum, tanh, sigmoid, log-sum-exp, ghostmax),
 // which runs eight exponentials at a time in float32 arithmetic (AVX2,
-// within 1 ulp of the exponential of its float32 argument): rounding the
-// argument y = βx to float32 adds up to |y|·6e-8 relative error, within
-// the same 2e-6 for |βx| ≲ 30. Log-sum-exp and ghostmax subtract the maximum before
+// within 1 ulp of the exponential of its float32 argument): rounding β
+// and the argument y = βx to float32 adds up to 2|y|·2⁻²⁴ ≈ |y|·1.2e-7
+// relative error (3|y|·2⁻²⁴ for softmax weights, whose y = β(x − max)),
+// within the same 2e-6 for |βx| ≲ 15. Log-sum-exp and ghostmax subtract the maximum before
 // exponentiating; softplus is max(y, 0) + log1p(e^−|y|); log cosh is
 // |y| + log1p(e^−2|y|) − log 2; the logistic and sech² slopes are written
 // in e^−|y|. Consequently, for β from 1e-3 to 1e3 and |x| up to 1e4 no

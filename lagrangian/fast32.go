@@ -12,10 +12,11 @@ import (
 // internal/vmath; every other combination uses the float64 loops.
 //
 // Accuracy: vmath.ExpTo is within 1 ulp of the correctly rounded
-// exponential of its float32 argument y = a·(x − c); rounding y to
-// float32 adds a relative error of up to |y|·2⁻²⁴ to e^y. For |y| ≲ 30
-// that stays within the 2e-6 agreement with float64 that the tests check;
-// softmax weights are affected only where they are below e^y.
+// exponential of its float32 argument y = a·(x − c); rounding β, x − c
+// and y to float32 adds a relative error of up to 3|y|·2⁻²⁴ to e^y
+// (2|y|·2⁻²⁴ when c = 0). Elementwise, for |y| ≲ 15 that stays within the
+// 2e-6 agreement with float64 that the tests check; softmax weights are
+// affected only where they are below e^y.
 
 func asFloat32[T Float](s []T) ([]float32, bool) {
 	f, ok := any(s).([]float32)

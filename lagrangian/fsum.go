@@ -94,8 +94,13 @@ func (l *ExpSum[T]) ActivationTo(dst, x []T) {
 	if x32, ok := asFloat32(x); ok {
 		d32 := any(dst).([]float32)
 		vmath.ExpTo(d32, x32, float32(l.beta), 0)
-		for i := range d32 {
-			d32[i] *= float32(l.beta)
+		for i, e := range d32 {
+			if e > math.MaxFloat32 {
+				// e^{βx} overflowed but β e^{βx} (β < 1) may not.
+				d32[i] = float32(l.beta * math.Exp(l.beta*float64(x32[i])))
+				continue
+			}
+			d32[i] = e * float32(l.beta)
 		}
 		return
 	}
