@@ -17,7 +17,8 @@ type Settings struct {
 	Steps int
 	// Tol stops a query early once one step moves its state by less
 	// than Tol in Euclidean norm; 0 never stops early. Each query stops
-	// on its own, not the batch as a whole.
+	// on its own, not the batch as a whole. A hetero-associative memory,
+	// whose output is not a state, ignores it.
 	Tol float64
 	// Exclude lists indices of stored patterns that take no part in
 	// this retrieval: their association weights are 0.
@@ -33,7 +34,8 @@ type Result struct {
 	// Steps is the number of update steps applied to each query.
 	Steps []int
 	// Converged reports for each query that its last step moved it by
-	// less than Settings.Tol.
+	// less than Settings.Tol (always false without a Tol, and for a
+	// hetero-associative memory).
 	Converged []bool
 	// Energy holds the energy of each returned state when
 	// Settings.Energy is set (for a hetero-associative memory, of each
@@ -79,15 +81,10 @@ func (mem *Memory[T]) Retrieve(dst, queries []T, beta float64, s *Settings, res 
 	defer mem.putWorkspace(ws)
 	excl := ws.exclusion(mem.m, set.Exclude)
 
-	if steps == 1 {
+	if steps == 1 && (set.Tol == 0 || mem.hetero) {
 		mem.pass(ws, dst, queries, b, beta, excl, sumValues)
 		for i := range b {
 			res.Steps[i], res.Converged[i] = 1, false
-		}
-		if set.Tol > 0 {
-			for i := range b {
-				res.Converged[i] = !mem.hetero && dist(dst[i*mem.d:(i+1)*mem.d], queries[i*mem.d:(i+1)*mem.d]) < set.Tol
-			}
 		}
 	} else {
 		mem.iterate(ws, dst, queries, b, beta, excl, steps, set.Tol, res)

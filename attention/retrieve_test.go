@@ -319,3 +319,23 @@ func TestExtremeBetaFloat32(t *testing.T) {
 		t.Errorf("β=1e-6: energy %v", res.Energy[0])
 	}
 }
+
+// Converged is judged on the move of each query even when the result
+// overwrites the queries (dst = queries), for a single step too.
+func TestConvergedInPlace(t *testing.T) {
+	keys := []float64{1, 0, 0, 1}
+	mem, err := NewMemory(2, keys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first query sits at the symmetric fixed point (½, ½); the second
+	// is far from where one step takes it.
+	state := []float64{0.5, 0.5, 3, -2}
+	var res Result
+	if err := mem.Retrieve(state, state, 1, &Settings{Tol: 1e-9}, &res); err != nil {
+		t.Fatal(err)
+	}
+	if !res.Converged[0] || res.Converged[1] || res.Steps[0] != 1 || res.Steps[1] != 1 {
+		t.Errorf("Converged = %v, Steps = %v; want [true false], [1 1]", res.Converged, res.Steps)
+	}
+}
