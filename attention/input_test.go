@@ -219,3 +219,24 @@ func TestRetrievalAllocations(t *testing.T) {
 		t.Errorf("B=%d, M=%d: retrieval allocated %d bytes, limit %d (B×M floats would be %d)", b, m, allocated, limit, b*m*4)
 	}
 }
+
+// Pattern returns keys and values, and a bad call writes nothing.
+func TestPatternAccessor(t *testing.T) {
+	mem, err := NewMemory(2, []float64{1, 2, 3, 4}, []float64{5, 6, 7, 8, 9, 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, v := make([]float64, 2), make([]float64, 3)
+	if err := mem.Pattern(k, v, 1); err != nil || !slices.Equal(k, []float64{3, 4}) || !slices.Equal(v, []float64{8, 9, 10}) {
+		t.Errorf("Pattern(1) = %v %v, %v", k, v, err)
+	}
+	k = []float64{-1, -1}
+	for _, err := range []error{mem.Pattern(k, make([]float64, 2), 0), mem.Pattern(k, nil, 2), mem.Pattern(k[:1], nil, 0)} {
+		if err == nil {
+			t.Error("bad Pattern call accepted")
+		}
+	}
+	if !slices.Equal(k, []float64{-1, -1}) {
+		t.Errorf("a failed Pattern call wrote %v", k)
+	}
+}

@@ -104,13 +104,13 @@ func (mem *Memory[T]) Pattern(dst, val []T, i int) error {
 	if len(dst) != mem.d {
 		return fmt.Errorf("attention: len(dst) = %d, want D = %d", len(dst), mem.d)
 	}
+	if mem.hetero && val != nil && len(val) != mem.dv {
+		return fmt.Errorf("attention: len(val) = %d, want Dv = %d", len(val), mem.dv)
+	}
 	for _, b := range mem.blocks {
 		if i < b.rows {
 			copy(dst, b.keys[i*mem.d:(i+1)*mem.d])
 			if mem.hetero && val != nil {
-				if len(val) != mem.dv {
-					return fmt.Errorf("attention: len(val) = %d, want Dv = %d", len(val), mem.dv)
-				}
 				copy(val, b.values[i*mem.dv:(i+1)*mem.dv])
 			}
 			return nil
