@@ -2,6 +2,8 @@ package vmath
 
 import "golang.org/x/sys/cpu"
 
+// useAVX2 selects the assembly kernels; tests switch it off to exercise
+// the Go loops.
 var useAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 // expAVX2 writes e^{a·(x[i] − c)} for the first n elements (n a positive
