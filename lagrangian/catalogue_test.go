@@ -177,8 +177,6 @@ func dtypeOf[T Float]() tensor.Dtype {
 	return tensor.Float64
 }
 
-func typeName[T Float]() string { return dtypeOf[T]().String() }
-
 // autodiff evaluates the Gorgonia expression of an entry at x and returns
 // L(x) and ∂L/∂x from reverse-mode differentiation.
 func autodiff[T Float](build func(b *builder, x *G.Node) *G.Node, x []T) (T, []T, error) {

@@ -9,8 +9,6 @@ import (
 	"testing"
 )
 
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
 // maxFinite is the largest value of T, as a float64.
 func maxFinite[T Float]() float64 {
 	if dtypeOf[T]() == dtypeOf[float32]() {

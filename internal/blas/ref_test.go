@@ -10,14 +10,9 @@ import (
 // float64, with a bound on the rounding error a correct float32 or float64
 // routine may make: (k+2)·ε·(|α|·Σ|a||b| + |β|·|c|).
 
-type testBackend struct {
-	name string
-	be   backend
-}
-
-// backends returns gonum and, when libopenblas.so.0 loads, OpenBLAS; each
-// test runs one subtest per entry, and the OpenBLAS one is skipped with the
-// loader's reason when the library is absent.
+// eachBackend runs f on gonum and, when libopenblas.so.0 loads, on
+// OpenBLAS; the OpenBLAS subtest is skipped with the loader's reason when
+// the library is absent.
 func eachBackend(t *testing.T, f func(t *testing.T, be backend)) {
 	t.Run("gonum", func(t *testing.T) { f(t, gonumBackend{}) })
 	t.Run("openblas", func(t *testing.T) {
