@@ -3,6 +3,7 @@ package dense
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,77 @@ func TestCapacityCountsMatchReference(t *testing.T) {
 			}
 			if want := float64(stable) / float64(trials*k); p.Stable != want || p.Recalled != want {
 				t.Errorf("%v K=%d: Stable %v, Recalled %v, want both %v", f, k, p.Stable, p.Recalled, want)
+			}
+		}
+	}
+}
+
+// TestCapacityRecallMatchesReference recounts Recalled with flipped bits:
+// it regenerates each trial's patterns and flipped units from the
+// documented stream (the same partial Fisher–Yates draws) and runs
+// fixed-order sweeps of the direct Eq. 4 rule until a sweep changes
+// nothing. Fixed order consumes no random numbers, so the streams agree.
+func TestCapacityRecallMatchesReference(t *testing.T) {
+	const n, trials, seed, flips = 14, 3, 11, 3
+	ks := []int{2, 6, 20}
+	for _, f := range []Function{Polynomial(2), Polynomial(3), Exponential(0.7)} {
+		got, err := Capacity(f, n, ks, &CapacitySettings{Trials: trials, Flips: flips, Seed: seed, Workers: 2, Recall: Settings{Schedule: FixedOrder}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ki, k := range ks {
+			stable, recalled := 0, 0
+			for trial := range trials {
+				rng := rand.New(rand.NewPCG(seed, uint64(ki)<<32|uint64(trial)))
+				pats := make([][]int8, k)
+				for mu := range pats {
+					pats[mu] = make([]int8, n)
+					for i := range n {
+						pats[mu][i] = int8(rng.Uint32()>>31)*2 - 1
+					}
+				}
+				for _, xi := range pats {
+					fixed := true
+					for i := range n {
+						if s := refSign(f, pats, xi, i); s != 0 && int8(s) != xi[i] {
+							fixed = false
+						}
+					}
+					if fixed {
+						stable++
+					}
+					sigma := append([]int8(nil), xi...)
+					perm := make([]int, n)
+					for i := range perm {
+						perm[i] = i
+					}
+					for i := range flips {
+						j := i + rng.IntN(n-i)
+						perm[i], perm[j] = perm[j], perm[i]
+						sigma[perm[i]] = -sigma[perm[i]]
+					}
+					for range DefaultMaxSweeps {
+						changed := false
+						for i := range n {
+							changed = refUpdate(f, pats, sigma, i) || changed
+						}
+						if !changed {
+							break
+						}
+					}
+					if slices.Equal(sigma, xi) {
+						recalled++
+					}
+				}
+			}
+			p := got[ki]
+			wantS := float64(stable) / float64(trials*k)
+			wantR := float64(recalled) / float64(trials*k)
+			if p.Stable != wantS || p.Recalled != wantR {
+				t.Errorf("%v K=%d: Stable %v, Recalled %v, want %v, %v", f, k, p.Stable, p.Recalled, wantS, wantR)
+			}
+			if ki == 0 && wantR == 0 {
+				t.Errorf("%v K=%d: nothing recalled; the comparison is vacuous", f, k)
 			}
 		}
 	}
