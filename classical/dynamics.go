@@ -176,7 +176,7 @@ func (c *Continuous) runAdaptive(u []float64, set *DynamicsSettings) DynamicsRes
 		// Error of the embedded second-order solution.
 		var errNorm float64
 		for i := range y {
-			e := h * ((2.0/9-7.0/24)*k1[i] + (1.0/3-1.0/4)*k2[i] + (4.0/9-1.0/3)*k3[i] + 1.0/8*k4[i])
+			e := h * ((2.0/9-7.0/24)*k1[i] + (1.0/3-1.0/4)*k2[i] + (4.0/9-1.0/3)*k3[i] - 1.0/8*k4[i])
 			scale := set.AbsTol + set.RelTol*math.Max(math.Abs(u[i]), math.Abs(y[i]))
 			if r := math.Abs(e) / scale; r > errNorm || math.IsNaN(r) {
 				errNorm = r
