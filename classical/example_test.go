@@ -53,13 +53,16 @@ func ExampleNewContinuousFromPatterns() {
 	// Converged V = [1.00 -1.00 1.00 -1.00]
 }
 
-// Hebbian retrieval at N = 200: near perfect at P = 0.05N, mostly lost at 0.25N.
+// Hebbian retrieval at N = 200: near perfect at P = 0.05N, below the
+// critical load 0.138N, and mostly lost at 0.25N, above it (Amit, Gutfreund
+// & Sompolinsky 1985). The sampled fractions are printed against those
+// bounds rather than as figures.
 func ExampleCapacity() {
 	pts, _ := classical.Capacity(200, []int{10, 50}, &classical.CapacitySettings{Trials: 2, Noise: 0.1, Seed: 1})
 	for _, p := range pts {
-		fmt.Printf("P=%d retrieved %.1f\n", p.P, p.RetrievedFraction)
+		fmt.Printf("P=%d (α=%.2f): most patterns retrieved: %v\n", p.P, float64(p.P)/200, p.RetrievedFraction > 0.5)
 	}
 	// Output:
-	// P=10 retrieved 1.0
-	// P=50 retrieved 0.1
+	// P=10 (α=0.05): most patterns retrieved: true
+	// P=50 (α=0.25): most patterns retrieved: false
 }
