@@ -14,7 +14,8 @@ const (
 	// StoredPattern is a stored pattern ξ^μ itself.
 	StoredPattern
 	// Negation is the negation −ξ^μ of a stored pattern; with zero
-	// thresholds it is a fixed point whenever ξ^μ is.
+	// thresholds it is a fixed point whenever ξ^μ is one with no zero
+	// local field (a zero field sends a unit to +1 in both).
 	Negation
 	// Mixture is sgn(±ξ^μ₁ ± ξ^μ₂ ± … ) of an odd number (≥ 3) of stored
 	// patterns (Amit, Gutfreund & Sompolinsky 1985).
