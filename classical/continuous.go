@@ -48,6 +48,11 @@ func NewContinuous(n int, t, input []float64, g Gain, tau float64) (*Continuous,
 	if g == nil {
 		return nil, fmt.Errorf("classical: gain is nil")
 	}
+	if v, ok := g.(interface{ validate() error }); ok {
+		if err := v.validate(); err != nil {
+			return nil, err
+		}
+	}
 	if !(tau > 0) || math.IsInf(tau, 1) {
 		return nil, fmt.Errorf("classical: tau = %v, want a finite value > 0", tau)
 	}

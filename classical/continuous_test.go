@@ -253,3 +253,16 @@ func TestContinuousFromPatterns(t *testing.T) {
 		t.Errorf("Run with Inf: %v", err)
 	}
 }
+
+// A gain with a negative or non-finite λ would be decreasing or undefined.
+func TestContinuousRejectsBadGain(t *testing.T) {
+	for _, g := range []Gain{Tanh{Lambda: -1}, Logistic{Lambda: math.NaN()}, Tanh{Lambda: math.Inf(1)}} {
+		_, err := NewContinuous(2, []float64{0, 1, 1, 0}, nil, g, 1)
+		if err == nil || !strings.Contains(err.Error(), "Lambda") {
+			t.Errorf("%#v: got %v, want an error naming Lambda", g, err)
+		}
+	}
+	if _, err := NewContinuous(2, []float64{0, 1, 1, 0}, nil, Logistic{}, 1); err != nil {
+		t.Errorf("Logistic{} (λ = 1): %v", err)
+	}
+}

@@ -1,6 +1,9 @@
 package classical
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Gain is the input–output relation V = g(u) of a graded-response neuron in
 // the continuous network (Hopfield 1984): a smooth increasing sigmoid with
@@ -29,6 +32,17 @@ func lambda(l float64) float64 {
 	}
 	return l
 }
+
+// checkLambda rejects a gain whose λ would make g decreasing or undefined.
+func checkLambda(name string, l float64) error {
+	if !(l >= 0) || math.IsInf(l, 1) {
+		return fmt.Errorf("classical: %s gain Lambda = %v, want a finite value ≥ 0 (0 means 1)", name, l)
+	}
+	return nil
+}
+
+func (g Tanh) validate() error     { return checkLambda("Tanh", g.Lambda) }
+func (g Logistic) validate() error { return checkLambda("Logistic", g.Lambda) }
 
 // Activation returns tanh(λu).
 func (g Tanh) Activation(u float64) float64 { return math.Tanh(lambda(g.Lambda) * u) }

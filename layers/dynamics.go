@@ -196,7 +196,8 @@ func (net *Network[T]) settings(s *Settings) (Settings, error) {
 // again at the new states. It allocates nothing. It returns an error
 // naming the argument for a bad State (NaN or Inf states included) or
 // dt ≤ 0, and then changes nothing; a step whose drive is not finite is
-// not taken and reported as an error.
+// not taken and reported as an error (the groups with dynamics keep their
+// states; Instant groups are left settled at those states).
 func (net *Network[T]) Step(s *State[T], dt float64) error {
 	if err := net.check(s); err != nil {
 		return err

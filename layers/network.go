@@ -34,8 +34,8 @@ type Group[T Float] struct {
 	// held at their equilibrium x = I + b + field, recomputed from the
 	// other groups after every step. Tau and Taus are then not used. This
 	// is the fast-hidden limit of the two-group model. Two Instant groups
-	// should not be connected to each other: they are settled one after
-	// the other, in order.
+	// may not be coupled to each other (NewNetwork returns an error), and
+	// at least one group must have dynamics.
 	Instant bool
 }
 
