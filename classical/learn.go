@@ -108,7 +108,9 @@ func (net *Network) StoreStorkey(patterns [][]int8) error {
 					wij := float64(w)
 					hij := hi - wij*xi[j]
 					hji := h[j] - float64(net.w[j*n+j])*xi[j] - wij*xii
-					row[j] = float32(wij + inv*(xii*xi[j]-xii*hji-hij*xi[j]))
+					// ξᵢξⱼ − (ξᵢhⱼᵢ + hᵢⱼξⱼ): the sum is the same for (j, i),
+					// so the weights stay exactly symmetric.
+					row[j] = float32(wij + inv*(xii*xi[j]-(xii*hji+hij*xi[j])))
 				}
 			}
 		} else {
@@ -119,8 +121,8 @@ func (net *Network) StoreStorkey(patterns [][]int8) error {
 					hij := h[i] - float64(net.w[i*n+i])*xi[i] - wij*xi[j]
 					hji := h[j] - float64(net.w[j*n+j])*xi[j] - wji*xi[i]
 					d := xi[i] * xi[j]
-					net.w[i*n+j] = float32(wij + inv*(d-xi[i]*hji-hij*xi[j]))
-					net.w[j*n+i] = float32(wji + inv*(d-xi[j]*hij-hji*xi[i]))
+					net.w[i*n+j] = float32(wij + inv*(d-(xi[i]*hji+hij*xi[j])))
+					net.w[j*n+i] = float32(wji + inv*(d-(xi[j]*hij+hji*xi[i])))
 				}
 			}
 		}

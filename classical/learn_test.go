@@ -2,6 +2,7 @@ package classical
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -200,6 +201,36 @@ func TestStoredPatternsAreFixedPoints(t *testing.T) {
 			if res.Status != Converged || Overlap(dst, pat) != 1 {
 				t.Errorf("%s: pattern %d: %v, overlap %v", name, mu, res.Status, Overlap(dst, pat))
 			}
+		}
+	}
+}
+
+// Storkey's rule keeps symmetric weights exactly symmetric, bit for bit,
+// over many patterns: the update of wᵢⱼ and wⱼᵢ is one expression.
+func TestStorkeyKeepsExactSymmetry(t *testing.T) {
+	rng := rand.New(rand.NewPCG(77, 78))
+	for _, n := range []int{50, 131, 263} {
+		net, err := New(n, Bipolar)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pats, err := RandomPatterns(n/5, n, rng)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := net.StoreStorkey(pats); err != nil {
+			t.Fatal(err)
+		}
+		w := net.WeightsTo(nil)
+		for i := range n {
+			for j := range i {
+				if w[i*n+j] != w[j*n+i] {
+					t.Fatalf("N=%d: w[%d][%d] = %v, w[%d][%d] = %v", n, i, j, w[i*n+j], j, i, w[j*n+i])
+				}
+			}
+		}
+		if !net.Symmetric() {
+			t.Errorf("N=%d: Symmetric() = false after Storkey learning", n)
 		}
 	}
 }
