@@ -18,6 +18,31 @@ func kMax(n, degree int) float64 {
 	return math.Pow(float64(n), float64(degree-1)) / (2 * df * math.Log(float64(n)))
 }
 
+// trialPatterns regenerates the k random patterns of trial trial at the
+// ki-th K from Capacity's documented stream, and returns the stream for
+// the draws that follow.
+func trialPatterns(seed uint64, ki, trial, k, n int) (*rand.Rand, [][]int8) {
+	rng := rand.New(rand.NewPCG(seed, uint64(ki)<<32|uint64(trial)))
+	pats := make([][]int8, k)
+	for mu := range pats {
+		pats[mu] = make([]int8, n)
+		for i := range n {
+			pats[mu][i] = int8(rng.Uint32()>>31)*2 - 1
+		}
+	}
+	return rng, pats
+}
+
+// refFixed reports by the direct rule that no unit of xi would flip.
+func refFixed(f Function, pats [][]int8, xi []int8) bool {
+	for i := range xi {
+		if s := refSign(f, pats, xi, i); s != 0 && int8(s) != xi[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // TestCapacityCountsMatchReference regenerates the patterns of each trial
 // from its documented stream and recounts the fixed points with the direct
 // rule. With no flipped bits, recall succeeds exactly on the fixed points:
@@ -34,22 +59,9 @@ func TestCapacityCountsMatchReference(t *testing.T) {
 		for ki, k := range ks {
 			stable := 0
 			for trial := range trials {
-				rng := rand.New(rand.NewPCG(seed, uint64(ki)<<32|uint64(trial)))
-				pats := make([][]int8, k)
-				for mu := range pats {
-					pats[mu] = make([]int8, n)
-					for i := range n {
-						pats[mu][i] = int8(rng.Uint32()>>31)*2 - 1
-					}
-				}
+				_, pats := trialPatterns(seed, ki, trial, k, n)
 				for _, xi := range pats {
-					fixed := true
-					for i := range n {
-						if s := refSign(f, pats, xi, i); s != 0 && int8(s) != xi[i] {
-							fixed = false
-						}
-					}
-					if fixed {
+					if refFixed(f, pats, xi) {
 						stable++
 					}
 				}
@@ -81,22 +93,9 @@ func TestCapacityRecallMatchesReference(t *testing.T) {
 		for ki, k := range ks {
 			stable, recalled := 0, 0
 			for trial := range trials {
-				rng := rand.New(rand.NewPCG(seed, uint64(ki)<<32|uint64(trial)))
-				pats := make([][]int8, k)
-				for mu := range pats {
-					pats[mu] = make([]int8, n)
-					for i := range n {
-						pats[mu][i] = int8(rng.Uint32()>>31)*2 - 1
-					}
-				}
+				rng, pats := trialPatterns(seed, ki, trial, k, n)
 				for _, xi := range pats {
-					fixed := true
-					for i := range n {
-						if s := refSign(f, pats, xi, i); s != 0 && int8(s) != xi[i] {
-							fixed = false
-						}
-					}
-					if fixed {
+					if refFixed(f, pats, xi) {
 						stable++
 					}
 					sigma := append([]int8(nil), xi...)
